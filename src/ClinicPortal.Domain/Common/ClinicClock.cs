@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+
+namespace ClinicPortal.Domain.Common;
+
+/// <summary>
+/// Converts between UTC, in which every date is stored, and the clinic's time zone, in which
+/// dates are entered and shown. The current time comes from <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class ClinicClock(TimeProvider timeProvider, IOptions<ClinicOptions> options)
+{
+    public TimeZoneInfo TimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    public DateTime UtcNow => timeProvider.GetUtcNow().UtcDateTime;
+
+    public DateTime ToClinicTime(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone);
+
+    /// <summary>Converts a wall-clock time entered in the clinic to UTC.</summary>
+    public DateTime ToUtc(DateTime clinicTime) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(clinicTime, DateTimeKind.Unspecified), TimeZone);
+}

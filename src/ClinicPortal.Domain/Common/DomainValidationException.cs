@@ -1,0 +1,14 @@
+namespace ClinicPortal.Domain.Common;
+
+/// <summary>
+/// Raised when a command has invalid fields. <see cref="Errors"/> maps each field name (the
+/// command's property name) to messages that say what is wrong and how to fix it.
+/// </summary>
+public sealed class DomainValidationException(IReadOnlyDictionary<string, string[]> errors)
+    : Exception("One or more fields are invalid: " + string.Join(", ", errors.Keys))
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    public static DomainValidationException ForField(string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [message] });
+}

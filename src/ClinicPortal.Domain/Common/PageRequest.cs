@@ -1,0 +1,27 @@
+namespace ClinicPortal.Domain.Common;
+
+/// <summary>A 1-based page number and a page size of 1 to <see cref="MaxPageSize"/>.</summary>
+public sealed record PageRequest(int Page = 1, int PageSize = PageRequest.DefaultPageSize)
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
+
+    public int Skip => (Page - 1) * PageSize;
+
+    /// <summary>Raises a validation error naming "page" or "page_size" when either is out of range.</summary>
+    public void Validate()
+    {
+        var errors = new ValidationErrors();
+        if (Page < 1)
+        {
+            errors.Add(nameof(Page), "Enter a page number of 1 or more.");
+        }
+
+        if (PageSize is < 1 or > MaxPageSize)
+        {
+            errors.Add(nameof(PageSize), $"Enter a page size from 1 to {MaxPageSize}.");
+        }
+
+        errors.ThrowIfAny();
+    }
+}

@@ -1,0 +1,96 @@
+namespace ClinicPortal.Domain.Patients;
+
+/// <summary>
+/// A patient's record: name, emergency contact and the current state of their consent to share
+/// progress with that contact. Every consent change also appends a <see cref="ConsentHistoryEntry"/>.
+/// </summary>
+public sealed class Patient
+{
+    public int Id { get; private set; }
+
+    /// <summary>Identity user id of the patient's own account.</summary>
+    public string UserId { get; private set; } = "";
+
+    public string FirstName { get; private set; } = "";
+
+    public string LastName { get; private set; } = "";
+
+    public string? EmergencyContactName { get; private set; }
+
+    public string? EmergencyContactRelationship { get; private set; }
+
+    /// <summary>Mobile number of the emergency contact in E.164, for example +61491570156.</summary>
+    public string? EmergencyContactPhone { get; private set; }
+
+    public bool ShareProgressWithEmergencyContact { get; private set; }
+
+    public DateTime? ConsentDateUtc { get; private set; }
+
+    public string? ConsentVersion { get; private set; }
+
+    public List<ConsentHistoryEntry> ConsentHistory { get; } = [];
+
+    public string FullName => $"{FirstName} {LastName}".Trim();
+
+    public bool HasEmergencyContact => !string.IsNullOrEmpty(EmergencyContactPhone);
+
+    private Patient()
+    {
+    }
+
+    public static Patient Register(string userId, string firstName, string lastName) =>
+        new() { UserId = userId, FirstName = firstName.Trim(), LastName = lastName.Trim() };
+
+    public void UpdateName(string firstName, string lastName)
+    {
+        FirstName = firstName.Trim();
+        LastName = lastName.Trim();
+    }
+
+    /// <summary>Replaces the emergency contact. A null phone removes the contact's number.</summary>
+    public void UpdateEmergencyContact(string? name, string? relationship, string? phoneE164)
+    {
+        if (ShareProgressWithEmergencyContact && string.IsNullOrEmpty(phoneE164))
+        {
+            throw new InvalidOperationException("The emergency contact's number cannot be removed while sharing is on.");
+        }
+
+        EmergencyContactName = NullIfBlank(name);
+        EmergencyContactRelationship = NullIfBlank(relationship);
+        EmergencyContactPhone = phoneE164;
+    }
+
+    /// <summary>Records consent to share, under the given consent version.</summary>
+    public ConsentHistoryEntry GrantConsent(string version, DateTime nowUtc, string recordedByUserId)
+    {
+        if (!HasEmergencyContact)
+        {
+            throw new InvalidOperationException("Consent to share needs an emergency contact number on file.");
+        }
+
+        ShareProgressWithEmergencyContact = true;
+        ConsentDateUtc = nowUtc;
+        ConsentVersion = version;
+        return AppendHistory(ConsentAction.Granted, version, nowUtc, recordedByUserId);
+    }
+
+    /// <summary>Withdraws consent at once. The date and version of the withdrawn consent stay in the history.</summary>
+    public ConsentHistoryEntry WithdrawConsent(DateTime nowUtc, string recordedByUserId)
+    {
+        var version = ConsentVersion ?? "";
+        ShareProgressWithEmergencyContact = false;
+        ConsentDateUtc = null;
+        ConsentVersion = null;
+        return AppendHistory(ConsentAction.Withdrawn, version, nowUtc, recordedByUserId);
+    }
+
+    private ConsentHistoryEntry AppendHistory(ConsentAction action, string version, DateTime nowUtc, string recordedByUserId)
+    {
+        var entry = new ConsentHistoryEntry(Id, action, version, nowUtc, recordedByUserId);
+        ConsentHistory.Add(entry);
+        return entry;
+    }
+
+    private static string? NullIfBlank(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

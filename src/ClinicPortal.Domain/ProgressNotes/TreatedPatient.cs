@@ -1,0 +1,16 @@
+using ClinicPortal.Domain.Sharing;
+
+namespace ClinicPortal.Domain.ProgressNotes;
+
+/// <summary>
+/// A patient as their psychologist sees them in the list and the editor, with what would happen
+/// to the next note: shared with the named contact, or skipped for <see cref="SkipReason"/>.
+/// </summary>
+public sealed record TreatedPatient(
+    int Id,
+    string FullName,
+    string? EmergencyContactName,
+    string? EmergencyContactRelationship,
+    ShareReason? SkipReason,
+    int NoteCount,
+    int NextSessionNumber);

@@ -1,0 +1,18 @@
+namespace ClinicPortal.Domain.Sharing;
+
+/// <summary>One row of the admin share log. The recipient is masked; note bodies are never part of it.</summary>
+public sealed record ShareLogEntry(
+    int Id,
+    int NoteId,
+    int PatientId,
+    string PatientName,
+    string Recipient,
+    ShareStatus Status,
+    ShareReason? Reason,
+    string? ErrorCode,
+    string? ErrorMessage,
+    string? ProviderMessageId,
+    int? Segments,
+    string? Message,
+    DateTime CreatedAtUtc,
+    DateTime? SentAtUtc);

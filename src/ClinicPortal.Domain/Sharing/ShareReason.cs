@@ -1,0 +1,14 @@
+namespace ClinicPortal.Domain.Sharing;
+
+/// <summary>Why a note was not shared.</summary>
+public enum ShareReason
+{
+    /// <summary>The patient has not consented to sharing.</summary>
+    NoConsent,
+
+    /// <summary>No emergency contact number is on file.</summary>
+    NoEmergencyContact,
+
+    /// <summary>Consent was withdrawn after the note was saved and before the update was sent.</summary>
+    ConsentWithdrawn,
+}

@@ -1,0 +1,13 @@
+namespace ClinicPortal.Domain.Sharing;
+
+/// <summary>Plain-English explanations of skip reasons, for staff and patients.</summary>
+public static class ShareReasonText
+{
+    public static string Describe(ShareReason reason) => reason switch
+    {
+        ShareReason.NoConsent => "The patient has not consented to sharing progress with their emergency contact.",
+        ShareReason.NoEmergencyContact => "The patient has no emergency contact mobile number on file.",
+        ShareReason.ConsentWithdrawn => "The patient withdrew consent before the update was sent.",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown share reason."),
+    };
+}

@@ -1,0 +1,39 @@
+using ClinicPortal.Domain.Accounts;
+using ClinicPortal.Web.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.Data;
+
+namespace ClinicPortal.Web.Api;
+
+/// <summary>Maps the REST API under /api: Identity's endpoints under /api/auth and the clinic's routes.</summary>
+internal static class ApiEndpoints
+{
+    public static void MapClinicApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").AddEndpointFilter<ApiErrorFilter>();
+
+        api.MapGroup("/auth").MapIdentityApi<ApplicationUser>().AddEndpointFilter(CompletePatientRegistrationAsync);
+        api.MapProfileEndpoints();
+        api.MapPreferencesEndpoints();
+        api.MapProgressNoteEndpoints();
+        api.MapShareLogEndpoints();
+    }
+
+    /// <summary>Makes an account registered through POST /api/auth/register a patient, as the registration page does.</summary>
+    private static async ValueTask<object?> CompletePatientRegistrationAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        var registration = context.Arguments.OfType<RegisterRequest>().FirstOrDefault();
+        if (registration is null || result is not Ok)
+        {
+            return result;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        var user = await services.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(registration.Email)
+            ?? throw new InvalidOperationException("The account just registered was not found.");
+        await services.GetRequiredService<PatientRegistration>().CompleteAsync(user, "", "");
+        return result;
+    }
+}

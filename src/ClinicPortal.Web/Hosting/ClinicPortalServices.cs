@@ -1,0 +1,143 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ClinicPortal.Domain.Accounts;
+using ClinicPortal.Domain.Common;
+using ClinicPortal.Domain.Patients;
+using ClinicPortal.Domain.Persistence;
+using ClinicPortal.Domain.ProgressNotes;
+using ClinicPortal.Domain.Sharing;
+using ClinicPortal.Web.Accounts;
+using ClinicPortal.Web.Api;
+using ClinicPortal.Web.Components.Account;
+using ClinicPortal.Web.Sharing;
+using ClinicPortal.Web.Sms;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace ClinicPortal.Web.Hosting;
+
+/// <summary>Registers every service of the portal. Program.cs calls these in order.</summary>
+internal static partial class ClinicPortalServices
+{
+    public static void AddClinicPortal(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.AddLegacyEnvironmentVariables();
+        builder.AddOptions();
+        builder.AddPersistence();
+        builder.AddIdentity();
+        builder.AddSharing();
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+    }
+
+    private static void AddOptions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ClinicOptions>().BindConfiguration(ClinicOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(options => TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _), "Clinic:TimeZone is not a known time zone; use an IANA name such as Australia/Sydney.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ProgressSharingOptions>().BindConfiguration(ProgressSharingOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName);
+        builder.Services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ClinicClock>();
+    }
+
+    private static void AddPersistence(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("DefaultConnection")
+            ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:DefaultConnection' is missing. Set it to a SQLite connection string, for example DataSource=Data/clinicportal.db.");
+        connectionString = ResolveDataSource(connectionString, builder.Environment.ContentRootPath);
+
+        builder.Services.AddDbContextFactory<ClinicDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddDatabaseDeveloperPageExceptionFilter();
+    }
+
+    /// <summary>Makes a relative SQLite file path relative to the content root and creates its folder.</summary>
+    private static string ResolveDataSource(string connectionString, string contentRoot)
+    {
+        var sqlite = new SqliteConnectionStringBuilder(connectionString);
+        if (sqlite.DataSource is "" or ":memory:" || sqlite.Mode == SqliteOpenMode.Memory)
+        {
+            return connectionString;
+        }
+
+        sqlite.DataSource = Path.GetFullPath(sqlite.DataSource, contentRoot);
+        Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
+        return sqlite.ToString();
+    }
+
+    private static void AddIdentity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddIdentityCookies();
+        services.AddAuthorization();
+        services.ConfigureApplicationCookie(ApiCookieEvents.Configure);
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                // There is no email server by default, so accounts are usable without confirming an address.
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ClinicDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddApiEndpoints();
+
+        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityNoOpEmailSender>();
+        services.AddScoped<RoleSeeder>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<PatientRegistration>();
+    }
+
+    private static void AddSharing(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<PatientProfileService>();
+        services.AddSingleton<SharingConsentService>();
+        services.AddSingleton<ProgressNoteService>();
+        services.AddSingleton<ShareLogService>();
+        services.AddSingleton<ShareDispatcher>();
+        services.AddSingleton<ShareDispatchSignal>();
+        services.AddSingleton<ShareStatusNotifications>();
+
+        services.AddHttpClient(TwilioSmsSender.HttpClientName)
+            .AddHttpMessageHandler(provider => new TwilioBaseUrlHandler(provider.GetRequiredService<IOptions<TwilioOptions>>().Value.ApiBaseUrl));
+        services.AddSingleton<ISmsSender>(provider =>
+            provider.GetRequiredService<IOptions<TwilioOptions>>().Value.IsConfigured
+                ? ActivatorUtilities.CreateInstance<TwilioSmsSender>(provider)
+                : ActivatorUtilities.CreateInstance<DevelopmentSmsSender>(provider));
+
+        if (builder.Configuration.GetValue(ProgressSharingOptions.SectionName + ":" + nameof(ProgressSharingOptions.DispatcherEnabled), true))
+        {
+            services.AddHostedService<ShareDispatchWorker>();
+        }
+    }
+}
