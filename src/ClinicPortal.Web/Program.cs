@@ -1,4 +1,3 @@
-using ClinicPortal.Domain.Sharing;
 using ClinicPortal.Web.Api;
 using ClinicPortal.Web.Components;
 using ClinicPortal.Web.Components.Account;
@@ -19,10 +18,17 @@ else
     app.UseHsts();
 }
 
-// API errors are ProblemDetails written by the endpoints, never the HTML not-found page.
+// API errors without a body (401, 403 from authorization, 404 for unknown routes) get a
+// ProblemDetails body; pages get the HTML not-found page.
+app.UseWhen(
+    context => context.Request.Path.StartsWithSegments("/api"),
+    api => api.UseStatusCodePages());
 app.UseWhen(
     context => !context.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+// Called here, after the status code pages, so that 401 and 403 answers pass through them.
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
@@ -31,5 +37,5 @@ app.MapAdditionalIdentityEndpoints();
 app.MapClinicApi();
 
 await app.InitializeDatabaseAsync();
-app.Logger.LogInformation("SMS sender: {Sender}", app.Services.GetRequiredService<ISmsSender>().Name);
+app.LogSmsSender();
 await app.RunAsync();

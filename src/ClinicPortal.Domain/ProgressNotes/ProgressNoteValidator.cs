@@ -3,15 +3,33 @@ using ClinicPortal.Domain.Common;
 namespace ClinicPortal.Domain.ProgressNotes;
 
 /// <summary>Checks a note's fields and names each invalid one with the fix.</summary>
-internal static class ProgressNoteValidator
+public static class ProgressNoteValidator
 {
     public const int MaxFieldLength = 20_000;
 
     private static readonly DateTime EarliestSessionDate = new(2000, 1, 1);
 
-    public static void Validate(ProgressNoteContent content, ClinicClock clock)
+    /// <summary>Raises <see cref="DomainValidationException"/> naming every invalid field.</summary>
+    public static void Validate(ProgressNoteContent content, ClinicClock clock) =>
+        Validate(content, clock, new ValidationErrors());
+
+    /// <summary>Validates the content on top of errors the caller already found, then raises them all together.</summary>
+    public static void Validate(ProgressNoteContent content, ClinicClock clock, IReadOnlyDictionary<string, string[]> earlierErrors)
     {
         var errors = new ValidationErrors();
+        foreach (var (field, messages) in earlierErrors)
+        {
+            foreach (var message in messages)
+            {
+                errors.Add(field, message);
+            }
+        }
+
+        Validate(content, clock, errors);
+    }
+
+    private static void Validate(ProgressNoteContent content, ClinicClock clock, ValidationErrors errors)
+    {
 
         if (content.SessionNumber < 1)
         {

@@ -42,7 +42,8 @@ internal sealed partial class ApiErrorFilter(ILogger<ApiErrorFilter> logger) : I
 
     /// <summary>Names fields as the API does: SessionDateUtc becomes session_date.</summary>
     public static Dictionary<string, string[]> ToApiFieldNames(IReadOnlyDictionary<string, string[]> errors) =>
-        errors.ToDictionary(error => ToApiFieldName(error.Key), error => error.Value);
+        errors.GroupBy(error => ToApiFieldName(error.Key))
+            .ToDictionary(group => group.Key, group => group.SelectMany(error => error.Value).ToArray());
 
     public static string ToApiFieldName(string domainName)
     {

@@ -36,13 +36,17 @@ internal sealed record ProgressNoteRequest(
             errors["SessionNumber"] = ["Enter a session number of 1 or more."];
         }
 
-        if (errors.Count > 0)
-        {
-            throw new DomainValidationException(errors);
-        }
-
+        // A missing field gets a placeholder that passes its own check, so that one answer
+        // names every invalid field, the missing ones and the invalid ones alike.
         var content = new ProgressNoteContent(
-            ToUtc(SessionDate!.Value, clock), SessionNumber!.Value, Subjective ?? "", Objective ?? "", Assessment ?? "", Plan ?? "", ProgressRating);
+            SessionDate is { } date ? ToUtc(date, clock) : clock.UtcNow,
+            SessionNumber ?? 1,
+            Subjective ?? "",
+            Objective ?? "",
+            Assessment ?? "",
+            Plan ?? "",
+            ProgressRating);
+        ProgressNoteValidator.Validate(content, clock, errors);
         return (Patient!.Value, content);
     }
 
