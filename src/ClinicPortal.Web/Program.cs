@@ -26,7 +26,7 @@ app.UseWhen(
 app.UseWhen(
     context => !context.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
-// Called here, after the status code pages, so that 401 and 403 answers pass through them.
+// Called here, after the status code pages, so that 401 and 403 responses pass through them.
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

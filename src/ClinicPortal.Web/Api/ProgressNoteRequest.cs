@@ -36,7 +36,7 @@ internal sealed record ProgressNoteRequest(
             errors["SessionNumber"] = ["Enter a session number of 1 or more."];
         }
 
-        // A missing field gets a placeholder that passes its own check, so that one answer
+        // A missing field gets a placeholder that passes its own check, so that one response
         // names every invalid field, the missing ones and the invalid ones alike.
         var content = new ProgressNoteContent(
             SessionDate is { } date ? ToUtc(date, clock) : clock.UtcNow,
