@@ -18,14 +18,14 @@ else
     app.UseHsts();
 }
 
-// API errors without a body (401, 403 from authorization, 404 for unknown routes) get a
-// ProblemDetails body; pages get the HTML not-found page.
+// Error responses without a body get one: pages the HTML not-found page, and API routes
+// (401, 403 from authorization, 404 for unknown routes) a ProblemDetails body. The API branch is
+// the inner middleware, so it writes its body first and the page re-execution leaves it alone.
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseWhen(
     context => context.Request.Path.StartsWithSegments("/api"),
     api => api.UseStatusCodePages());
-app.UseWhen(
-    context => !context.Request.Path.StartsWithSegments("/api"),
-    pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+
 // Called here, after the status code pages, so that 401 and 403 responses pass through them.
 app.UseAuthentication();
 app.UseAuthorization();
