@@ -27,8 +27,10 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options) :
 
     public DbSet<DevelopmentOutboxMessage> DevelopmentOutbox => Set<DevelopmentOutboxMessage>();
 
-    // Fixed here rather than read from IdentityOptions, so that a context built without the
-    // web host (tests, design-time tools) has the same model as the migrations.
+    // NOTE: Identity 10.0.15 picks the tables it maps from IdentityOptions.Stores.SchemaVersion,
+    // read from the application service provider, and does not read this property. So a context
+    // built without the web host needs those options, as the tests give it. Without them it
+    // lacks the passkeys table and reports pending model changes.
     protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -25,7 +25,10 @@ internal static class ApiEndpoints
     {
         var result = await next(context);
         var registration = context.Arguments.OfType<RegisterRequest>().FirstOrDefault();
-        if (registration is null || result is not Ok)
+
+        // Identity's handler returns Results<Ok, ValidationProblem>, which wraps the actual result.
+        var outcome = result is INestedHttpResult nested ? nested.Result : result;
+        if (registration is null || outcome is not Ok)
         {
             return result;
         }

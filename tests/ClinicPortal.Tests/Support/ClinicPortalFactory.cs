@@ -1,0 +1,33 @@
+using ClinicPortal.Tests.Support.FakeTwilio;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace ClinicPortal.Tests.Support;
+
+/// <summary>
+/// Runs the whole portal in memory on a SQLite file, with the demo accounts seeded and the real
+/// Twilio adapter pointed at a <see cref="FakeTwilioServer"/>, so no request can reach Twilio.
+/// </summary>
+internal sealed class ClinicPortalFactory(TestDatabaseFile database, FakeTwilioServer twilio, bool dispatcherEnabled = true)
+    : WebApplicationFactory<Program>
+{
+    public const string SenderPhoneNumber = "+61400000000";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Settings given with UseSetting reach the app as command-line arguments, so they are
+        // visible while Program.cs registers services.
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:DefaultConnection", database.ConnectionString);
+        builder.UseSetting("DemoData:Enabled", "true");
+        builder.UseSetting("DemoData:Password", DemoAccounts.Password);
+        builder.UseSetting("Twilio:AccountSid", FakeTwilioServer.TestAccountSid);
+        builder.UseSetting("Twilio:AuthToken", FakeTwilioServer.TestAuthToken);
+        builder.UseSetting("Twilio:PhoneNumber", SenderPhoneNumber);
+        builder.UseSetting("Twilio:MessagingServiceSid", "");
+        builder.UseSetting("Twilio:ApiBaseUrl", twilio.BaseUrl.ToString());
+        builder.UseSetting("ProgressSharing:DispatcherEnabled", dispatcherEnabled ? "true" : "false");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+}
