@@ -29,6 +29,9 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options) :
 
     // Fixed here rather than read from IdentityOptions, so that a context built without the
     // web host (tests, design-time tools) has the same model as the migrations.
+    // NOTE: a context whose service provider has no IdentityOptions still builds a model without
+    // the AspNetUserPasskeys table, so MigrateAsync fails with pending model changes. Component
+    // tests configure IdentityOptions.Stores.SchemaVersion to Version3 to get the full model.
     protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
 
     protected override void OnModelCreating(ModelBuilder builder)
