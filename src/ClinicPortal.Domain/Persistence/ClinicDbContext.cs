@@ -27,11 +27,10 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options) :
 
     public DbSet<DevelopmentOutboxMessage> DevelopmentOutbox => Set<DevelopmentOutboxMessage>();
 
-    // NOTE: Identity 10.0.15 picks the tables it maps from IdentityOptions.Stores.SchemaVersion,
-    // read from the application service provider, and does not read this property. So a context
-    // built without the web host needs those options, as the tests give it. Without them it
-    // lacks the passkeys table and reports pending model changes.
-    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
+    // NOTE: Identity 10.0.15 picks the tables it maps from IdentityOptions.Stores.SchemaVersion
+    // in the application's service provider. A context built without the web host needs those
+    // options set to Version3, as the tests do; without them the passkeys table is missing and
+    // MigrateAsync reports pending model changes.
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

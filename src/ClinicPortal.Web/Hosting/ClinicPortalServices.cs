@@ -117,9 +117,12 @@ internal static partial class ClinicPortalServices
         services.AddScoped<PatientRegistration>();
     }
 
-    private static void AddSharing(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Registers the domain's use-case services. Component tests call this too, so they run the
+    /// services with the same lifetimes as the app.
+    /// </summary>
+    public static IServiceCollection AddDomainServices(this IServiceCollection services)
     {
-        var services = builder.Services;
         services.AddSingleton<PatientProfileService>();
         services.AddSingleton<SharingConsentService>();
         services.AddSingleton<ProgressNoteService>();
@@ -127,6 +130,13 @@ internal static partial class ClinicPortalServices
         services.AddSingleton<ShareDispatcher>();
         services.AddSingleton<ShareDispatchSignal>();
         services.AddSingleton<ShareStatusNotifications>();
+        return services;
+    }
+
+    private static void AddSharing(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddDomainServices();
 
         services.AddHttpClient(TwilioSmsSender.HttpClientName)
             .AddHttpMessageHandler(provider => new TwilioBaseUrlHandler(provider.GetRequiredService<IOptions<TwilioOptions>>().Value.ApiBaseUrl));

@@ -1,0 +1,35 @@
+using ClinicPortal.Domain.ProgressNotes;
+using ClinicPortal.Domain.Sharing;
+
+namespace ClinicPortal.Web.Components.Pages.Psychologist;
+
+/// <summary>Sentences that tell a psychologist what happens, or happened, to the update about a note.</summary>
+internal static class SharingText
+{
+    /// <summary>Describes where updates about the patient go, for the patient list.</summary>
+    public static string ForPatient(TreatedPatient patient) => patient.SkipReason is { } reason
+        ? ShareReasonText.Describe(reason)
+        : $"Updates go to {patient.EmergencyContactName} ({patient.EmergencyContactRelationship}).";
+
+    /// <summary>Tells, before saving a new note, whether an update will be sent and to whom.</summary>
+    public static string BeforeCreate(TreatedPatient patient) => patient.SkipReason is { } reason
+        ? $"Saving this note will not send an update: {ShareReasonText.Describe(reason)}"
+        : $"Saving this note will send an update to {patient.EmergencyContactName} ({patient.EmergencyContactRelationship}).";
+
+    /// <summary>Tells, right after a note was created, what was decided about its update.</summary>
+    public static string AfterCreate(ShareStatus status, ShareReason? reason, string? contactName) =>
+        status == ShareStatus.Skipped && reason is { } skipReason
+            ? $"No update will be sent: {ShareReasonText.Describe(skipReason)}"
+            : $"An update will be sent to {contactName}.";
+
+    /// <summary>Describes a note's share in the note list.</summary>
+    public static string ForNote(ShareStatus? status, ShareReason? reason) => (status, reason) switch
+    {
+        (null, _) => "No share record",
+        (ShareStatus.Skipped, { } skipReason) => "Not sent: " + ShareReasonText.Describe(skipReason),
+        (ShareStatus.Pending, _) => "Waiting to be sent",
+        (ShareStatus.Failed, _) => "Sending failed",
+        (ShareStatus.Undelivered, _) => "Not delivered",
+        ({ } other, _) => other.ToString(),
+    };
+}

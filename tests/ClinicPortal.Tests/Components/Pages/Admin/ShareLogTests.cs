@@ -1,0 +1,96 @@
+using AngleSharp.Dom;
+using Bunit;
+using ClinicPortal.Domain.Accounts;
+using ClinicPortal.Domain.ProgressNotes;
+using ClinicPortal.Web.Components.Pages.Admin;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClinicPortal.Tests.Components.Pages.Admin;
+
+public sealed class ShareLogTests : ClinicComponentTestContext
+{
+    private const int ShareCount = 60;
+
+    [Fact]
+    public async Task Table_PageSizeAndSort_LoadOncePerAction()
+    {
+        await SeedSharesAsync();
+        var adminId = await Data.AddUserAsync("admin@clinicportal.test", ClinicRoles.Admin);
+        SignIn(adminId, ClinicRoles.Admin);
+
+        var page = RenderPage<ShareLog>();
+        page.WaitForAssertion(() => Assert.Equal("1-25 of 60", PagerInfo(page)));
+        Assert.Equal(1, ShareLogQueries.Loads);
+        Assert.Equal(25, page.FindAll("tbody tr.mud-table-row").Count);
+
+        await page.Find("button[aria-label='Next page']").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal("26-50 of 60", PagerInfo(page)));
+        Assert.Equal(2, ShareLogQueries.Loads);
+
+        await ChooseRowsPerPageAsync(page, "50");
+        page.WaitForAssertion(() => Assert.Equal("1-50 of 60", PagerInfo(page)));
+        Assert.Equal(3, ShareLogQueries.Loads);
+        Assert.Equal(50, page.FindAll("tbody tr.mud-table-row").Count);
+
+        await page.FindAll(".mud-table-sort-label").Single(label => label.TextContent.Trim() == "Patient").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal("Aaron Abbott", page.Find("tbody tr.mud-table-row td[data-label='Patient']").TextContent.Trim()));
+        Assert.Equal(4, ShareLogQueries.Loads);
+        Assert.Equal("1-50 of 60", PagerInfo(page));
+    }
+
+    [Fact]
+    public async Task Table_SkippedShare_ShowsReason()
+    {
+        await SeedSharesAsync(count: 1);
+        var adminId = await Data.AddUserAsync("admin@clinicportal.test", ClinicRoles.Admin);
+        SignIn(adminId, ClinicRoles.Admin);
+
+        var page = RenderPage<ShareLog>();
+
+        page.WaitForAssertion(() => Assert.Equal("1-1 of 1", PagerInfo(page)));
+        var row = page.Find("tbody tr.mud-table-row");
+        Assert.Equal("04/12/2026 2:30 pm", row.QuerySelector("td[data-label='Created']")!.TextContent.Trim());
+        Assert.Equal("Skipped", row.QuerySelector("td[data-label='Status']")!.TextContent.Trim());
+        Assert.Equal(
+            "The patient has not consented to sharing progress with their emergency contact.",
+            row.QuerySelector("td[data-label='Reason or error']")!.TextContent.Trim());
+    }
+
+    /// <summary>Creates skipped shares: one note each for Mia Thompson, and one more for Aaron Abbott, who sorts first by name.</summary>
+    private async Task SeedSharesAsync(int count = ShareCount)
+    {
+        var psychologistId = await Data.AddUserAsync("ava@clinicportal.test", ClinicRoles.Psychologist);
+        var miaId = await Data.AddPatientAsync(await Data.AddUserAsync("mia@clinicportal.test", ClinicRoles.Patient), "Mia", "Thompson");
+        await Data.AssignAsync(miaId, psychologistId);
+        var notes = Services.GetRequiredService<ProgressNoteService>();
+        var content = new ProgressNoteContent(Now.UtcDateTime.AddHours(-1), 1, "Reports sleeping better.", "", "", "", 6);
+
+        for (var i = 0; i < count - 1; i++)
+        {
+            await notes.CreateAsync(psychologistId, miaId, content);
+        }
+
+        if (count > 1)
+        {
+            var aaronId = await Data.AddPatientAsync(await Data.AddUserAsync("aaron@clinicportal.test", ClinicRoles.Patient), "Aaron", "Abbott");
+            await Data.AssignAsync(aaronId, psychologistId);
+            await notes.CreateAsync(psychologistId, aaronId, content);
+        }
+        else
+        {
+            await notes.CreateAsync(psychologistId, miaId, content);
+        }
+    }
+
+    private static string PagerInfo(IRenderedComponent<IComponent> page) =>
+        page.Find(".mud-table-page-number-information").TextContent.Trim();
+
+    /// <summary>Opens the pager's rows-per-page select and picks an option, as a user would.</summary>
+    private static async Task ChooseRowsPerPageAsync(IRenderedComponent<IComponent> page, string option)
+    {
+        await page.Find(".mud-input-control.mud-table-pagination-select").MouseDownAsync(new());
+        page.WaitForElement(".mud-popover-open .mud-list-item");
+        await page.FindAll(".mud-popover-open .mud-list-item").Single(item => item.TextContent.Trim() == option).ClickAsync(new());
+    }
+}
