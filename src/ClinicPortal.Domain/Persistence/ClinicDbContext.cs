@@ -31,7 +31,6 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options) :
     // in the application's service provider. A context built without the web host needs those
     // options set to Version3, as the tests do; without them the passkeys table is missing and
     // MigrateAsync reports pending model changes.
-
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
