@@ -35,6 +35,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapClinicApi();
+app.MapHealthChecks("/health");
 
 await app.InitializeDatabaseAsync();
 app.LogSmsSender();

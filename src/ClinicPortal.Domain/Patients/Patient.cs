@@ -22,6 +22,12 @@ public sealed class Patient
     /// <summary>Mobile number of the emergency contact in E.164, for example +61491570156.</summary>
     public string? EmergencyContactPhone { get; private set; }
 
+    /// <summary>
+    /// Twilio's error code when the contact's number was found unable to receive SMS (21211
+    /// invalid, 21614 not a mobile), or null. Changing the number clears it.
+    /// </summary>
+    public string? EmergencyContactUndeliverableCode { get; private set; }
+
     public bool ShareProgressWithEmergencyContact { get; private set; }
 
     public DateTime? ConsentDateUtc { get; private set; }
@@ -55,10 +61,18 @@ public sealed class Patient
             throw new InvalidOperationException("The emergency contact's number cannot be removed while sharing is on.");
         }
 
+        if (phoneE164 != EmergencyContactPhone)
+        {
+            EmergencyContactUndeliverableCode = null;
+        }
+
         EmergencyContactName = NullIfBlank(name);
         EmergencyContactRelationship = NullIfBlank(relationship);
         EmergencyContactPhone = phoneE164;
     }
+
+    /// <summary>Flags the contact's current number as unable to receive SMS, with the provider's error code.</summary>
+    public void MarkEmergencyContactUndeliverable(string errorCode) => EmergencyContactUndeliverableCode = errorCode;
 
     /// <summary>Records consent to share, under the given consent version.</summary>
     public ConsentHistoryEntry GrantConsent(string version, DateTime nowUtc, string recordedByUserId)

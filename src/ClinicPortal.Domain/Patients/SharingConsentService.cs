@@ -22,7 +22,8 @@ public sealed partial class SharingConsentService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         var patient = await AccessGuard.LoadOwnPatientAsync(db, userId, cancellationToken);
-        return ToPreferences(patient);
+        var optedOut = await SharingDecision.IsOptedOutAsync(db, patient.EmergencyContactPhone, cancellationToken);
+        return ToPreferences(patient) with { ContactOptedOut = optedOut };
     }
 
     /// <summary>Turns sharing on or off. Setting the current value again writes nothing.</summary>
@@ -79,7 +80,8 @@ public sealed partial class SharingConsentService(
         patient.ConsentVersion,
         patient.HasEmergencyContact,
         patient.EmergencyContactName,
-        options.Value.ConsentVersion);
+        options.Value.ConsentVersion,
+        ContactUndeliverableCode: patient.EmergencyContactUndeliverableCode);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Patient {PatientId} consented to sharing under version {ConsentVersion}")]
     private static partial void LogConsentGranted(ILogger logger, int patientId, string consentVersion);

@@ -25,6 +25,12 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options) :
 
     public DbSet<ProgressShare> ProgressShares => Set<ProgressShare>();
 
+    public DbSet<ShareAttempt> ShareAttempts => Set<ShareAttempt>();
+
+    public DbSet<ShareStatusCallback> ShareStatusCallbacks => Set<ShareStatusCallback>();
+
+    public DbSet<ContactOptOut> ContactOptOuts => Set<ContactOptOut>();
+
     public DbSet<DevelopmentOutboxMessage> DevelopmentOutbox => Set<DevelopmentOutboxMessage>();
 
     // NOTE: Identity 10.0.15 picks the tables it maps from IdentityOptions.Stores.SchemaVersion

@@ -17,6 +17,7 @@ public sealed partial class ProgressNoteService(
     IDbContextFactory<ClinicDbContext> dbFactory,
     ClinicClock clock,
     IOptions<ProgressSharingOptions> sharingOptions,
+    IOptions<ClinicOptions> clinicOptions,
     ShareDispatchSignal dispatchSignal,
     ILogger<ProgressNoteService> logger)
 {
@@ -31,7 +32,8 @@ public sealed partial class ProgressNoteService(
 
         var now = clock.UtcNow;
         var note = ProgressNote.Create(patientId, userId, content, now);
-        note.Share = DecideShare(patient, content, now);
+        var reason = await SharingDecision.ReasonNotToShareAsync(db, patient, cancellationToken);
+        note.Share = DecideShare(patient, reason, content, now);
         db.ProgressNotes.Add(note);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -130,9 +132,8 @@ public sealed partial class ProgressNoteService(
         return new ShareStatusChanged(share.Id, share.NoteId, share.Status, share.Reason, share.ErrorCode);
     }
 
-    private ProgressShare DecideShare(Patient patient, ProgressNoteContent content, DateTime now)
+    private ProgressShare DecideShare(Patient patient, ShareReason? reason, ProgressNoteContent content, DateTime now)
     {
-        var reason = SharingDecision.ReasonNotToShare(patient);
         if (reason is not null)
         {
             return ProgressShare.Skipped(patient.Id, reason.Value, now);
@@ -140,7 +141,8 @@ public sealed partial class ProgressNoteService(
 
         var summary = new ProgressSummaryInput(
             patient.FullName, content.SessionDateUtc, content.ProgressRating, content.Subjective, content.Plan);
-        var message = ProgressSummaryBuilder.Build(summary, clock.TimeZone);
+        var sender = new SenderIdentity(clinicOptions.Value.Name, clinicOptions.Value.Phone);
+        var message = ProgressSummaryBuilder.Build(summary, clock.TimeZone, sender);
         return ProgressShare.Pending(patient.Id, message, patient.ConsentVersion ?? sharingOptions.Value.ConsentVersion, now);
     }
 
@@ -149,15 +151,17 @@ public sealed partial class ProgressNoteService(
         var sessionNumbers = db.ProgressNotes.Where(n => n.PatientId == patient.Id).Select(n => n.SessionNumber);
         var noteCount = await sessionNumbers.CountAsync(cancellationToken);
         var lastSession = noteCount == 0 ? 0 : await sessionNumbers.MaxAsync(cancellationToken);
+        var skipReason = await SharingDecision.ReasonNotToShareAsync(db, patient, cancellationToken);
 
         return new TreatedPatient(
             patient.Id,
             patient.FullName,
             patient.EmergencyContactName,
             patient.EmergencyContactRelationship,
-            SharingDecision.ReasonNotToShare(patient),
+            skipReason,
             noteCount,
-            lastSession + 1);
+            lastSession + 1,
+            patient.EmergencyContactUndeliverableCode);
     }
 
     private static async Task<ProgressNote> LoadNoteAsync(ClinicDbContext db, int noteId, CancellationToken cancellationToken) =>

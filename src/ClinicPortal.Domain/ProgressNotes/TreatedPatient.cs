@@ -5,6 +5,8 @@ namespace ClinicPortal.Domain.ProgressNotes;
 /// <summary>
 /// A patient as their psychologist sees them in the list and the editor, with what would happen
 /// to the next note: shared with the named contact, or skipped for <see cref="SkipReason"/>.
+/// <see cref="ContactUndeliverableCode"/> is Twilio's error code when the contact's number was
+/// found unable to receive SMS.
 /// </summary>
 public sealed record TreatedPatient(
     int Id,
@@ -13,4 +15,5 @@ public sealed record TreatedPatient(
     string? EmergencyContactRelationship,
     ShareReason? SkipReason,
     int NoteCount,
-    int NextSessionNumber);
+    int NextSessionNumber,
+    string? ContactUndeliverableCode = null);

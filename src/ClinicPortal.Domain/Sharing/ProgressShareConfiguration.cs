@@ -15,6 +15,9 @@ internal sealed class ProgressShareConfiguration : IEntityTypeConfiguration<Prog
         builder.Property(s => s.ErrorCode).HasMaxLength(100);
         builder.Property(s => s.ErrorMessage).HasMaxLength(2000);
         builder.Property(s => s.ProviderMessageId).HasMaxLength(64);
+        builder.Property(s => s.LeaseOwner).HasMaxLength(200);
+
+        builder.HasMany(s => s.Attempts).WithOne().HasForeignKey(a => a.ShareId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasOne<Patient>().WithMany().HasForeignKey(s => s.PatientId).OnDelete(DeleteBehavior.Restrict);
 
@@ -23,6 +26,9 @@ internal sealed class ProgressShareConfiguration : IEntityTypeConfiguration<Prog
 
         // The dispatcher looks for pending shares in id order.
         builder.HasIndex(s => new { s.Status, s.Id }).HasDatabaseName("IX_ProgressShares_Status_Id");
+
+        // Status callbacks find their share by Twilio's message SID.
+        builder.HasIndex(s => s.ProviderMessageId).HasDatabaseName("IX_ProgressShares_ProviderMessageId");
 
         // The share log lists newest first.
         builder.HasIndex(s => s.CreatedAtUtc).HasDatabaseName("IX_ProgressShares_CreatedAtUtc");

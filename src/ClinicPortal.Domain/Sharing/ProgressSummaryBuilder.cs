@@ -13,7 +13,11 @@ public static class ProgressSummaryBuilder
 
     private const string Footer = "This is an automated update. If you have concerns, please contact the clinic directly.";
 
-    public static string Build(ProgressSummaryInput input, TimeZoneInfo clinicTimeZone)
+    public static string Build(ProgressSummaryInput input, TimeZoneInfo clinicTimeZone) =>
+        Build(input, clinicTimeZone, SenderIdentity.None);
+
+    /// <summary>Builds the text, signed with the clinic's name (and phone) when the sender identity has them.</summary>
+    public static string Build(ProgressSummaryInput input, TimeZoneInfo clinicTimeZone, SenderIdentity sender)
     {
         var sessionDate = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(input.SessionDateUtc, DateTimeKind.Utc), clinicTimeZone);
         var lines = new List<string>
@@ -34,7 +38,7 @@ public static class ProgressSummaryBuilder
 
         lines.Add("");
         lines.Add("---");
-        lines.Add(Footer);
+        lines.Add(BuildFooter(sender));
         return string.Join("\n", lines);
     }
 
@@ -53,6 +57,18 @@ public static class ProgressSummaryBuilder
         }
 
         return elements.SubstringByTextElements(0, MaxExcerptLength).TrimEnd() + "...";
+    }
+
+    private static string BuildFooter(SenderIdentity sender)
+    {
+        if (string.IsNullOrWhiteSpace(sender.ClinicName))
+        {
+            return Footer;
+        }
+
+        var name = SmsText.ToPlainPunctuation(sender.ClinicName.Trim());
+        var contact = string.IsNullOrWhiteSpace(sender.ClinicPhone) ? "" : " on " + sender.ClinicPhone.Trim();
+        return $"This is an automated update from {name}. If you have concerns, please contact the clinic directly{contact}.";
     }
 
     private static void AddSection(List<string> lines, string heading, string text)

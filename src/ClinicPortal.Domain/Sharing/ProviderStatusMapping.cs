@@ -1,6 +1,6 @@
 namespace ClinicPortal.Domain.Sharing;
 
-/// <summary>Maps Twilio's message statuses to share statuses.</summary>
+/// <summary>Maps Twilio's message statuses to share statuses, and orders them.</summary>
 public static class ProviderStatusMapping
 {
     /// <summary>
@@ -14,5 +14,17 @@ public static class ProviderStatusMapping
         "undelivered" => ShareStatus.Undelivered,
         "failed" or "canceled" => ShareStatus.Failed,
         _ => ShareStatus.Queued,
+    };
+
+    /// <summary>
+    /// Returns a status's place in a message's life: queued before sent, sent before the final
+    /// statuses. A callback may only move a share to a higher rank.
+    /// </summary>
+    public static int Rank(ShareStatus status) => status switch
+    {
+        ShareStatus.Queued => 1,
+        ShareStatus.Sent => 2,
+        ShareStatus.Delivered or ShareStatus.Undelivered or ShareStatus.Failed => 3,
+        _ => 0,
     };
 }

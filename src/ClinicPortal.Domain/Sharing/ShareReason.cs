@@ -11,4 +11,7 @@ public enum ShareReason
 
     /// <summary>Consent was withdrawn after the note was saved and before the update was sent.</summary>
     ConsentWithdrawn,
+
+    /// <summary>The emergency contact's number replied STOP (or Twilio reported error 21610).</summary>
+    RecipientOptedOut,
 }

@@ -1,6 +1,6 @@
 namespace ClinicPortal.Domain.Sharing;
 
-/// <summary>Where a share stands. Queued onward are the statuses Twilio reports.</summary>
+/// <summary>Where a share stands. Queued, sent, delivered and undelivered are the statuses Twilio reports.</summary>
 public enum ShareStatus
 {
     Pending,
@@ -10,4 +10,11 @@ public enum ShareStatus
     Undelivered,
     Failed,
     Skipped,
+
+    /// <summary>
+    /// A send attempt may or may not have reached Twilio (a timeout after the request went out,
+    /// HTTP 500, 502 or 504, or a crash while sending). It is never retried automatically,
+    /// because Twilio may have sent the message; an admin can resend it.
+    /// </summary>
+    Unknown,
 }

@@ -1,4 +1,6 @@
 using ClinicPortal.Domain.Patients;
+using ClinicPortal.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClinicPortal.Domain.Sharing;
 
@@ -6,13 +8,29 @@ namespace ClinicPortal.Domain.Sharing;
 public static class SharingDecision
 {
     /// <summary>Returns null when the note may be shared, otherwise the reason it may not.</summary>
-    public static ShareReason? ReasonNotToShare(Patient patient)
+    public static ShareReason? ReasonNotToShare(Patient patient, bool contactOptedOut)
     {
         if (!patient.ShareProgressWithEmergencyContact)
         {
             return ShareReason.NoConsent;
         }
 
-        return patient.HasEmergencyContact ? null : ShareReason.NoEmergencyContact;
+        if (!patient.HasEmergencyContact)
+        {
+            return ShareReason.NoEmergencyContact;
+        }
+
+        return contactOptedOut ? ShareReason.RecipientOptedOut : null;
     }
+
+    /// <summary>Loads the opt-out state of the patient's contact number, then decides.</summary>
+    internal static async Task<ShareReason?> ReasonNotToShareAsync(ClinicDbContext db, Patient patient, CancellationToken cancellationToken)
+    {
+        var optedOut = await IsOptedOutAsync(db, patient.EmergencyContactPhone, cancellationToken);
+        return ReasonNotToShare(patient, optedOut);
+    }
+
+    internal static async Task<bool> IsOptedOutAsync(ClinicDbContext db, string? phoneNumber, CancellationToken cancellationToken) =>
+        phoneNumber is not null
+        && await db.ContactOptOuts.AnyAsync(o => o.PhoneNumber == phoneNumber, cancellationToken);
 }

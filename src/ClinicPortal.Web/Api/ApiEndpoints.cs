@@ -18,6 +18,7 @@ internal static class ApiEndpoints
         api.MapPreferencesEndpoints();
         api.MapProgressNoteEndpoints();
         api.MapShareLogEndpoints();
+        api.MapTwilioWebhookEndpoints();
     }
 
     /// <summary>Makes an account registered through POST /api/auth/register a patient, as the registration page does.</summary>

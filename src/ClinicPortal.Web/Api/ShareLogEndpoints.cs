@@ -17,6 +17,13 @@ internal static class ShareLogEndpoints
             return TypedResults.Ok(new PagedResult<ShareLogRow>(result.Count, result.Results.Select(ShareLogRow.From).ToList()));
         })
         .RequireAuthorization(ApiPolicies.ForRole(ClinicRoles.Admin));
+
+        api.MapPost("/admin/share-log/{id:int}/resend", async (int id, ClaimsPrincipal user, ShareResendService resends, CancellationToken cancellationToken) =>
+        {
+            await resends.ResendAsync(user.GetUserId(), id, cancellationToken);
+            return TypedResults.Accepted((string?)null);
+        })
+        .RequireAuthorization(ApiPolicies.ForRole(ClinicRoles.Admin));
     }
 
     internal sealed record ShareLogRow(

@@ -130,6 +130,10 @@ internal static partial class ClinicPortalServices
         services.AddSingleton<ShareDispatcher>();
         services.AddSingleton<ShareDispatchSignal>();
         services.AddSingleton<ShareStatusNotifications>();
+        services.AddSingleton<ShareResendService>();
+        services.AddSingleton<DeliveryStatusService>();
+        services.AddSingleton<ContactOptOutService>();
+        services.AddSingleton<ShareDispatchHealthService>();
         return services;
     }
 
@@ -138,8 +142,13 @@ internal static partial class ClinicPortalServices
         var services = builder.Services;
         services.AddDomainServices();
 
+        services.AddTransient<TwilioRetryAfterCapture>();
         services.AddHttpClient(TwilioSmsSender.HttpClientName)
-            .AddHttpMessageHandler(provider => new TwilioBaseUrlHandler(provider.GetRequiredService<IOptions<TwilioOptions>>().Value.ApiBaseUrl));
+            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout)
+            .AddHttpMessageHandler(provider => new TwilioBaseUrlHandler(provider.GetRequiredService<IOptions<TwilioOptions>>().Value.ApiBaseUrl))
+            .AddHttpMessageHandler<TwilioRetryAfterCapture>();
+        services.AddSingleton<TwilioRequestValidator>();
+        services.AddHealthChecks().AddCheck<ShareDispatchHealthCheck>("share-dispatch");
         services.AddSingleton<ISmsSender>(provider =>
             provider.GetRequiredService<IOptions<TwilioOptions>>().Value.IsConfigured
                 ? ActivatorUtilities.CreateInstance<TwilioSmsSender>(provider)

@@ -17,8 +17,27 @@ public sealed class TwilioOptions
     /// <summary>Base address of Twilio's REST API. Tests point it at a fake server on 127.0.0.1.</summary>
     public Uri ApiBaseUrl { get; set; } = new("https://api.twilio.com");
 
+    /// <summary>
+    /// Public address of POST /api/twilio/status, as Twilio calls it (behind a proxy, the proxy's
+    /// address). When set, it is passed with each message and used to check callback signatures.
+    /// </summary>
+    public Uri? StatusCallbackUrl { get; set; }
+
+    /// <summary>
+    /// Public address of POST /api/twilio/inbound, used to check the signature of SMS replies.
+    /// Without it, the status callback address with the path /api/twilio/inbound is used.
+    /// </summary>
+    public Uri? InboundUrl { get; set; }
+
+    /// <summary>Time limit of one request to Twilio. A request that times out has an unknown outcome.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool IsConfigured =>
         !string.IsNullOrWhiteSpace(AccountSid)
         && !string.IsNullOrWhiteSpace(AuthToken)
         && (!string.IsNullOrWhiteSpace(PhoneNumber) || !string.IsNullOrWhiteSpace(MessagingServiceSid));
+
+    /// <summary>Returns the public address of the inbound webhook, or null when neither address is set.</summary>
+    public Uri? ResolveInboundUrl() =>
+        InboundUrl ?? (StatusCallbackUrl is { } status ? new Uri(status, "/api/twilio/inbound") : null);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net;
 using ClinicPortal.Domain.Common;
 using ClinicPortal.Domain.Sharing;
 using Microsoft.Extensions.Options;
@@ -10,9 +12,10 @@ using Twilio.Types;
 namespace ClinicPortal.Web.Sms;
 
 /// <summary>
-/// Sends SMS through the Twilio SDK. Twilio's errors become <see cref="SmsSendException"/> with
-/// Twilio's code, or the kind of failure when there is no code. Phone numbers in Twilio's error
-/// texts are masked, because those texts reach the logs and the share log.
+/// Sends SMS through the Twilio SDK and classifies every failure (see <see cref="SmsFailureKind"/>),
+/// because Twilio's message creation is not idempotent: a request that may have reached Twilio
+/// must not be retried. Phone numbers in Twilio's error texts are masked, because those texts
+/// reach the logs and the share log.
 /// </summary>
 internal sealed class TwilioSmsSender(IHttpClientFactory httpClientFactory, IOptions<TwilioOptions> options) : ISmsSender
 {
@@ -27,6 +30,7 @@ internal sealed class TwilioSmsSender(IHttpClientFactory httpClientFactory, IOpt
             settings.AccountSid,
             settings.AuthToken,
             httpClient: new SystemNetHttpClient(httpClientFactory.CreateClient(HttpClientName)));
+        var retryAfter = TwilioRetryAfterCapture.Begin();
 
         try
         {
@@ -35,27 +39,59 @@ internal sealed class TwilioSmsSender(IHttpClientFactory httpClientFactory, IOpt
                 from: string.IsNullOrWhiteSpace(settings.PhoneNumber) ? null : new PhoneNumber(settings.PhoneNumber),
                 messagingServiceSid: string.IsNullOrWhiteSpace(settings.MessagingServiceSid) ? null : settings.MessagingServiceSid,
                 body: message.Body,
+                statusCallback: settings.StatusCallbackUrl,
                 client: client);
 
             return new SmsSendResult(created.Sid, created.Status?.ToString() ?? "queued");
         }
         catch (ApiException exception)
         {
-            throw new SmsSendException(
-                exception.Code.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                $"Twilio rejected the message (HTTP {exception.Status}, code {exception.Code}): {PhoneMasking.RedactNumbers(exception.Message)}");
+            throw Classify(exception, retryAfter.RetryAfter);
         }
         catch (ApiConnectionException exception)
         {
-            throw new SmsSendException(nameof(ApiConnectionException), "Twilio could not be reached: " + exception.Message, exception);
+            throw Classify(exception, exception.InnerException);
         }
         catch (HttpRequestException exception)
         {
-            throw new SmsSendException(nameof(HttpRequestException), "The request to Twilio failed: " + exception.Message, exception);
+            throw Classify(exception, exception);
         }
         catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new SmsSendException(nameof(TaskCanceledException), "The request to Twilio timed out.", exception);
+            throw new SmsSendException("Timeout", SmsFailureKind.OutcomeUnknown, "The request to Twilio timed out after it was sent.", innerException: exception);
         }
+    }
+
+    /// <summary>HTTP 429 and 503 mean Twilio did not take the message; 500, 502 and 504 leave it unknown; other 4xx are permanent.</summary>
+    private static SmsSendException Classify(ApiException exception, TimeSpan? retryAfter)
+    {
+        var code = exception.Code != 0 ? exception.Code.ToString(CultureInfo.InvariantCulture) : "HTTP" + exception.Status;
+        var text = $"Twilio answered HTTP {exception.Status}, code {exception.Code}: {PhoneMasking.RedactNumbers(exception.Message)}";
+        var kind = (HttpStatusCode)exception.Status switch
+        {
+            HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable => SmsFailureKind.NotSent,
+            >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError => SmsFailureKind.Permanent,
+            _ => SmsFailureKind.OutcomeUnknown,
+        };
+
+        return new SmsSendException(code, kind, text, kind == SmsFailureKind.NotSent ? retryAfter : null);
+    }
+
+    /// <summary>
+    /// A connection that could not be made means the request never left; a timeout or a
+    /// response cut short means it may have reached Twilio.
+    /// </summary>
+    private static SmsSendException Classify(Exception exception, Exception? cause)
+    {
+        var errorCode = exception.GetType().Name;
+        return cause switch
+        {
+            HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } =>
+                new SmsSendException(errorCode, SmsFailureKind.NotSent, "Twilio could not be reached: " + cause.Message, innerException: exception),
+            TaskCanceledException or TimeoutException =>
+                new SmsSendException("Timeout", SmsFailureKind.OutcomeUnknown, "The request to Twilio timed out after it was sent.", innerException: exception),
+            _ =>
+                new SmsSendException(errorCode, SmsFailureKind.OutcomeUnknown, "The connection to Twilio failed during the request: " + (cause ?? exception).Message, innerException: exception),
+        };
     }
 }

@@ -43,6 +43,11 @@ internal sealed class ClinicDatabase : IDisposable
 
     public ShareDispatchSignal DispatchSignal { get; } = new();
 
+    /// <summary>Sharing settings given to the services this class creates; tests may change them before creating one.</summary>
+    public ProgressSharingOptions SharingOptions { get; } = new() { MaxSendsPerSecond = 1000 };
+
+    public ClinicOptions ClinicOptions { get; } = new();
+
     public static async Task<ClinicDatabase> CreateAsync()
     {
         var database = new ClinicDatabase();
@@ -106,13 +111,13 @@ internal sealed class ClinicDatabase : IDisposable
         new(Contexts, NullLogger<PatientProfileService>.Instance);
 
     public SharingConsentService CreateConsentService() =>
-        new(Contexts, Options.Create(new ProgressSharingOptions()), Clock, NullLogger<SharingConsentService>.Instance);
+        new(Contexts, Options.Create(SharingOptions), Clock, NullLogger<SharingConsentService>.Instance);
 
     public ProgressNoteService CreateNoteService(IDbContextFactory<ClinicDbContext>? contexts = null) =>
-        new(contexts ?? Contexts, Clock, Options.Create(new ProgressSharingOptions()), DispatchSignal, NullLogger<ProgressNoteService>.Instance);
+        new(contexts ?? Contexts, Clock, Options.Create(SharingOptions), Options.Create(ClinicOptions), DispatchSignal, NullLogger<ProgressNoteService>.Instance);
 
     public ShareDispatcher CreateDispatcher(ISmsSender sender) =>
-        new(Contexts, sender, Clock, new ShareStatusNotifications(), NullLogger<ShareDispatcher>.Instance);
+        new(Contexts, sender, Clock, new ShareStatusNotifications(), Options.Create(SharingOptions), NullLogger<ShareDispatcher>.Instance);
 
     public void Dispose() => _file.Dispose();
 }

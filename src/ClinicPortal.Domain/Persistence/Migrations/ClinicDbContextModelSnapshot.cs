@@ -145,6 +145,9 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmergencyContactUndeliverableCode")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -248,6 +251,25 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                     b.ToTable("ProgressNotes");
                 });
 
+            modelBuilder.Entity("ClinicPortal.Domain.Sharing.ContactOptOut", b =>
+                {
+                    b.Property<string>("PhoneNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OptedOutAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PhoneNumber");
+
+                    b.ToTable("ContactOptOuts");
+                });
+
             modelBuilder.Entity("ClinicPortal.Domain.Sharing.DevelopmentOutboxMessage", b =>
                 {
                     b.Property<int>("Id")
@@ -277,6 +299,9 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConsentVersion")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -292,7 +317,17 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LeaseExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Message")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("NoteId")
@@ -311,6 +346,9 @@ namespace ClinicPortal.Domain.Persistence.Migrations
 
                     b.Property<string>("RecipientPhone")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResendRequestedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Segments")
@@ -338,10 +376,99 @@ namespace ClinicPortal.Domain.Persistence.Migrations
 
                     b.HasIndex("PatientId");
 
+                    b.HasIndex("ProviderMessageId")
+                        .HasDatabaseName("IX_ProgressShares_ProviderMessageId");
+
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("IX_ProgressShares_Status_Id");
 
                     b.ToTable("ProgressShares");
+                });
+
+            modelBuilder.Entity("ClinicPortal.Domain.Sharing.ShareAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientPhone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ShareId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedAtUtc")
+                        .HasDatabaseName("IX_ShareAttempts_StartedAtUtc");
+
+                    b.HasIndex("ShareId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ShareAttempts_ShareId_Number");
+
+                    b.ToTable("ShareAttempts");
+                });
+
+            modelBuilder.Entity("ClinicPortal.Domain.Sharing.ShareStatusCallback", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Applied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ShareId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShareId")
+                        .HasDatabaseName("IX_ShareStatusCallbacks_ShareId");
+
+                    b.ToTable("ShareStatusCallbacks");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -556,6 +683,24 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ClinicPortal.Domain.Sharing.ShareAttempt", b =>
+                {
+                    b.HasOne("ClinicPortal.Domain.Sharing.ProgressShare", null)
+                        .WithMany("Attempts")
+                        .HasForeignKey("ShareId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ClinicPortal.Domain.Sharing.ShareStatusCallback", b =>
+                {
+                    b.HasOne("ClinicPortal.Domain.Sharing.ProgressShare", null)
+                        .WithMany()
+                        .HasForeignKey("ShareId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -666,6 +811,11 @@ namespace ClinicPortal.Domain.Persistence.Migrations
             modelBuilder.Entity("ClinicPortal.Domain.ProgressNotes.ProgressNote", b =>
                 {
                     b.Navigation("Share");
+                });
+
+            modelBuilder.Entity("ClinicPortal.Domain.Sharing.ProgressShare", b =>
+                {
+                    b.Navigation("Attempts");
                 });
 #pragma warning restore 612, 618
         }

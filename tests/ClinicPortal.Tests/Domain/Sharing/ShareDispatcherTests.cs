@@ -8,7 +8,8 @@ namespace ClinicPortal.Tests.Domain.Sharing;
 
 /// <summary>
 /// The dispatcher with an SMS port double, for failures the fake Twilio server cannot produce
-/// over HTTP: whatever the adapter throws, the note stays saved and the share records the failure.
+/// over HTTP: whatever the adapter throws, the note stays saved and the share records the
+/// failure. An exception nobody classified may mean the message left, so the share ends unknown.
 /// </summary>
 public sealed class ShareDispatcherTests : IAsyncLifetime
 {
@@ -40,7 +41,7 @@ public sealed class ShareDispatcherTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(AdapterFailures))]
-    public async Task AdapterThrows_ShareFailedWithErrorType(Exception failure, string expectedErrorCode)
+    public async Task AdapterThrows_ShareUnknownWithErrorType(Exception failure, string expectedErrorCode)
     {
         var sender = new RecordingSmsSender { Failure = failure };
         var created = await CreateNoteAsync();
@@ -51,7 +52,7 @@ public sealed class ShareDispatcherTests : IAsyncLifetime
         Assert.Equal(ShareStatus.Pending, created.ShareStatus);
         Assert.Equal(1, handled);
         Assert.Single(sender.Messages);
-        Assert.Equal(ShareStatus.Failed, share.Status);
+        Assert.Equal(ShareStatus.Unknown, share.Status);
         Assert.Equal(expectedErrorCode, share.ErrorCode);
         Assert.Equal("Unexpected error while sending: " + failure.Message, share.ErrorMessage);
         Assert.Equal(DemoAccounts.EmergencyContactPhone, share.RecipientPhone);
@@ -62,7 +63,7 @@ public sealed class ShareDispatcherTests : IAsyncLifetime
     [Fact]
     public async Task ProviderRejects_ShareFailedWithProviderCode()
     {
-        var sender = new RecordingSmsSender { Failure = new SmsSendException("20003", "Twilio rejected the message (HTTP 401, code 20003): Authenticate") };
+        var sender = new RecordingSmsSender { Failure = new SmsSendException("20003", SmsFailureKind.Permanent, "Twilio rejected the message (HTTP 401, code 20003): Authenticate") };
         var created = await CreateNoteAsync();
 
         await _database.CreateDispatcher(sender).DispatchPendingAsync(CancellationToken.None);
@@ -70,7 +71,9 @@ public sealed class ShareDispatcherTests : IAsyncLifetime
 
         Assert.Equal(ShareStatus.Failed, share.Status);
         Assert.Equal("20003", share.ErrorCode);
-        Assert.Equal("Twilio rejected the message (HTTP 401, code 20003): Authenticate", share.ErrorMessage);
+        Assert.Equal(
+            "Twilio rejected the clinic's credentials: check Twilio:AccountSid and Twilio:AuthToken. Twilio rejected the message (HTTP 401, code 20003): Authenticate",
+            share.ErrorMessage);
         Assert.True(await NoteExistsAsync(created.NoteId));
     }
 

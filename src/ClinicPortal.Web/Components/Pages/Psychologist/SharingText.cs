@@ -29,6 +29,7 @@ internal static class SharingText
         (ShareStatus.Skipped, { } skipReason) => "Not sent: " + ShareReasonText.Describe(skipReason),
         (ShareStatus.Pending, _) => "Waiting to be sent",
         (ShareStatus.Failed, _) => "Sending failed",
+        (ShareStatus.Unknown, _) => "Outcome unknown: an admin can resend it",
         (ShareStatus.Undelivered, _) => "Not delivered",
         ({ } other, _) => other.ToString(),
     };

@@ -40,7 +40,7 @@ public sealed class NoteEditorTests : ClinicComponentTestContext
     public async Task Dispatch_SmsRejected_ShowsWarningWithCode()
     {
         var patientId = await SeedTreatedPatientAsync(consented: true);
-        SmsSender.Failure = new SmsSendException("20003", "Authentication failed.");
+        SmsSender.Failure = new SmsSendException("20003", SmsFailureKind.Permanent, "Authentication failed.");
         var page = RenderPage<NoteEditor>(("PatientId", (int?)patientId));
         page.WaitForElement("#subjective");
         Assert.Equal("Saving this note will send an update to Liam Thompson (Brother).", page.Find("#share-preview").TextContent.Trim());
