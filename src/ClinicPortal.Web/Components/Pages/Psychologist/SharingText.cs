@@ -6,10 +6,17 @@ namespace ClinicPortal.Web.Components.Pages.Psychologist;
 /// <summary>Sentences that tell a psychologist what happens, or happened, to the update about a note.</summary>
 internal static class SharingText
 {
-    /// <summary>Describes where updates about the patient go, for the patient list.</summary>
-    public static string ForPatient(TreatedPatient patient) => patient.SkipReason is { } reason
-        ? ShareReasonText.Describe(reason)
-        : $"Updates go to {patient.EmergencyContactName} ({patient.EmergencyContactRelationship}).";
+    /// <summary>Describes where updates about the patient go, and warns when the contact's number cannot receive SMS.</summary>
+    public static string ForPatient(TreatedPatient patient)
+    {
+        var destination = patient.SkipReason is { } reason
+            ? ShareReasonText.Describe(reason)
+            : $"Updates go to {patient.EmergencyContactName} ({patient.EmergencyContactRelationship}).";
+
+        return patient.ContactUndeliverableCode is { } code
+            ? $"{destination} The contact's number cannot receive SMS (error {code}): ask the patient to check it."
+            : destination;
+    }
 
     /// <summary>Tells, before saving a new note, whether an update will be sent and to whom.</summary>
     public static string BeforeCreate(TreatedPatient patient) => patient.SkipReason is { } reason
