@@ -17,15 +17,23 @@ public sealed class ConsentHistoryEntry
 
     public DateTime RecordedAtUtc { get; private set; }
 
-    /// <summary>Identity user id of whoever recorded the change.</summary>
+    /// <summary>Identity user id of whoever recorded the change: the patient, or a staff member on their behalf.</summary>
     public string RecordedByUserId { get; private set; } = "";
+
+    public ConsentMethod Method { get; private set; }
+
+    /// <summary>How consent was obtained or withdrawn, in the recorder's words. Required when staff record it.</summary>
+    public string? Note { get; private set; }
 
     private ConsentHistoryEntry()
     {
     }
 
-    internal ConsentHistoryEntry(int patientId, ConsentAction action, string version, DateTime recordedAtUtc, string recordedByUserId)
+    internal ConsentHistoryEntry(
+        int patientId, ConsentAction action, string version, DateTime recordedAtUtc, string recordedByUserId, ConsentMethod method, string? note)
     {
+        Method = method;
+        Note = note;
         PatientId = patientId;
         Action = action;
         Version = version;

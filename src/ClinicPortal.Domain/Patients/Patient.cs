@@ -36,6 +36,8 @@ public sealed class Patient
 
     public List<ConsentHistoryEntry> ConsentHistory { get; } = [];
 
+    public List<EmergencyContactChange> EmergencyContactChanges { get; } = [];
+
     public string FullName => $"{FirstName} {LastName}".Trim();
 
     public bool HasEmergencyContact => !string.IsNullOrEmpty(EmergencyContactPhone);
@@ -53,8 +55,11 @@ public sealed class Patient
         LastName = lastName.Trim();
     }
 
-    /// <summary>Replaces the emergency contact. A null phone removes the contact's number.</summary>
-    public void UpdateEmergencyContact(string? name, string? relationship, string? phoneE164)
+    /// <summary>
+    /// Replaces the emergency contact. A null phone removes the contact's number. With
+    /// <paramref name="changedByUserId"/>, a change is appended to the contact's history.
+    /// </summary>
+    public void UpdateEmergencyContact(string? name, string? relationship, string? phoneE164, DateTime? nowUtc = null, string? changedByUserId = null)
     {
         if (ShareProgressWithEmergencyContact && string.IsNullOrEmpty(phoneE164))
         {
@@ -66,16 +71,43 @@ public sealed class Patient
             EmergencyContactUndeliverableCode = null;
         }
 
+        var previous = (EmergencyContactName, EmergencyContactRelationship, EmergencyContactPhone);
         EmergencyContactName = NullIfBlank(name);
         EmergencyContactRelationship = NullIfBlank(relationship);
         EmergencyContactPhone = phoneE164;
+
+        var changed = previous != (EmergencyContactName, EmergencyContactRelationship, EmergencyContactPhone);
+        if (changed && changedByUserId is not null && nowUtc is { } changedAt)
+        {
+            EmergencyContactChanges.Add(new EmergencyContactChange(
+                Id, changedAt, changedByUserId, previous.EmergencyContactName, previous.EmergencyContactPhone, EmergencyContactName, EmergencyContactPhone));
+        }
     }
+
+    /// <summary>
+    /// Removes the emergency contact. Sharing needs a contact, so consent is withdrawn first when
+    /// it is on, with the reason in the consent history.
+    /// </summary>
+    public void RemoveEmergencyContact(DateTime nowUtc, string removedByUserId)
+    {
+        if (ShareProgressWithEmergencyContact)
+        {
+            WithdrawConsent(nowUtc, removedByUserId, ConsentMethod.PatientPortal, "Sharing turned off because the emergency contact was removed.");
+        }
+
+        UpdateEmergencyContact(null, null, null, nowUtc, removedByUserId);
+    }
+
+    /// <summary>Whether consent is on and was given under the consent version now in force.</summary>
+    public bool HasCurrentConsent(string currentVersion) =>
+        ShareProgressWithEmergencyContact && ConsentVersion == currentVersion;
 
     /// <summary>Flags the contact's current number as unable to receive SMS, with the provider's error code.</summary>
     public void MarkEmergencyContactUndeliverable(string errorCode) => EmergencyContactUndeliverableCode = errorCode;
 
     /// <summary>Records consent to share, under the given consent version.</summary>
-    public ConsentHistoryEntry GrantConsent(string version, DateTime nowUtc, string recordedByUserId)
+    public ConsentHistoryEntry GrantConsent(
+        string version, DateTime nowUtc, string recordedByUserId, ConsentMethod method = ConsentMethod.PatientPortal, string? note = null)
     {
         if (!HasEmergencyContact)
         {
@@ -85,22 +117,24 @@ public sealed class Patient
         ShareProgressWithEmergencyContact = true;
         ConsentDateUtc = nowUtc;
         ConsentVersion = version;
-        return AppendHistory(ConsentAction.Granted, version, nowUtc, recordedByUserId);
+        return AppendHistory(ConsentAction.Granted, version, nowUtc, recordedByUserId, method, note);
     }
 
     /// <summary>Withdraws consent at once. The date and version of the withdrawn consent stay in the history.</summary>
-    public ConsentHistoryEntry WithdrawConsent(DateTime nowUtc, string recordedByUserId)
+    public ConsentHistoryEntry WithdrawConsent(
+        DateTime nowUtc, string recordedByUserId, ConsentMethod method = ConsentMethod.PatientPortal, string? note = null)
     {
         var version = ConsentVersion ?? "";
         ShareProgressWithEmergencyContact = false;
         ConsentDateUtc = null;
         ConsentVersion = null;
-        return AppendHistory(ConsentAction.Withdrawn, version, nowUtc, recordedByUserId);
+        return AppendHistory(ConsentAction.Withdrawn, version, nowUtc, recordedByUserId, method, note);
     }
 
-    private ConsentHistoryEntry AppendHistory(ConsentAction action, string version, DateTime nowUtc, string recordedByUserId)
+    private ConsentHistoryEntry AppendHistory(
+        ConsentAction action, string version, DateTime nowUtc, string recordedByUserId, ConsentMethod method, string? note)
     {
-        var entry = new ConsentHistoryEntry(Id, action, version, nowUtc, recordedByUserId);
+        var entry = new ConsentHistoryEntry(Id, action, version, nowUtc, recordedByUserId, method, note);
         ConsentHistory.Add(entry);
         return entry;
     }

@@ -23,5 +23,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.HasOne<ApplicationUser>().WithOne().HasForeignKey<Patient>(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasMany(p => p.ConsentHistory).WithOne().HasForeignKey(e => e.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(p => p.EmergencyContactChanges).WithOne().HasForeignKey(c => c.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(p => p.EmergencyContactUndeliverableCode).HasMaxLength(20);
     }
 }

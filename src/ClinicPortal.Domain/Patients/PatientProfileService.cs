@@ -9,6 +9,7 @@ namespace ClinicPortal.Domain.Patients;
 /// <summary>Use cases on a patient's own profile: registration, reading and updating it.</summary>
 public sealed partial class PatientProfileService(
     IDbContextFactory<ClinicDbContext> dbFactory,
+    ClinicClock clock,
     ILogger<PatientProfileService> logger)
 {
     public const int MaxNameLength = 100;
@@ -53,10 +54,27 @@ public sealed partial class PatientProfileService(
         var phone = Validate(patient, update, firstName, lastName, contactName, relationship);
 
         patient.UpdateName(firstName, lastName);
-        patient.UpdateEmergencyContact(contactName, relationship, phone);
+        patient.UpdateEmergencyContact(contactName, relationship, phone, clock.UtcNow, userId);
         await db.SaveChangesAsync(cancellationToken);
 
         LogProfileUpdated(logger, patient.Id);
+        return ToProfile(patient);
+    }
+
+    /// <summary>
+    /// Removes the patient's emergency contact. When sharing is on it is turned off first, and the
+    /// consent history says why.
+    /// </summary>
+    public async Task<PatientProfile> RemoveOwnEmergencyContactAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var patient = await AccessGuard.LoadOwnPatientAsync(db, userId, cancellationToken);
+        var sharingWasOn = patient.ShareProgressWithEmergencyContact;
+
+        patient.RemoveEmergencyContact(clock.UtcNow, userId);
+        await db.SaveChangesAsync(cancellationToken);
+
+        LogContactRemoved(logger, patient.Id, sharingWasOn);
         return ToProfile(patient);
     }
 
@@ -132,6 +150,9 @@ public sealed partial class PatientProfileService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered patient {PatientId}")]
     private static partial void LogPatientRegistered(ILogger logger, int patientId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed the emergency contact of patient {PatientId}; sharing was on: {SharingWasOn}")]
+    private static partial void LogContactRemoved(ILogger logger, int patientId, bool sharingWasOn);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Updated profile of patient {PatientId}")]
     private static partial void LogProfileUpdated(ILogger logger, int patientId);

@@ -12,4 +12,8 @@ public sealed record SharingPreferences(
     string? EmergencyContactName,
     string CurrentConsentVersion,
     bool ContactOptedOut = false,
-    string? ContactUndeliverableCode = null);
+    string? ContactUndeliverableCode = null)
+{
+    /// <summary>Sharing is on, but under an older consent version: nothing is sent until the patient agrees to the current one.</summary>
+    public bool ConsentOutOfDate => ShareProgressWithEmergencyContact && ConsentVersion != CurrentConsentVersion;
+}

@@ -21,6 +21,8 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options) :
 
     public DbSet<ConsentHistoryEntry> ConsentHistory => Set<ConsentHistoryEntry>();
 
+    public DbSet<EmergencyContactChange> EmergencyContactChanges => Set<EmergencyContactChange>();
+
     public DbSet<ProgressNote> ProgressNotes => Set<ProgressNote>();
 
     public DbSet<ProgressShare> ProgressShares => Set<ProgressShare>();

@@ -32,7 +32,7 @@ public sealed partial class ProgressNoteService(
 
         var now = clock.UtcNow;
         var note = ProgressNote.Create(patientId, userId, content, now);
-        var reason = await SharingDecision.ReasonNotToShareAsync(db, patient, cancellationToken);
+        var reason = await SharingDecision.ReasonNotToShareAsync(db, patient, sharingOptions.Value.ConsentVersion, cancellationToken);
         note.Share = DecideShare(patient, reason, content, now);
         db.ProgressNotes.Add(note);
         await db.SaveChangesAsync(cancellationToken);
@@ -143,15 +143,15 @@ public sealed partial class ProgressNoteService(
             patient.FullName, content.SessionDateUtc, content.ProgressRating, content.Subjective, content.Plan);
         var sender = new SenderIdentity(clinicOptions.Value.Name, clinicOptions.Value.Phone);
         var message = ProgressSummaryBuilder.Build(summary, clock.TimeZone, sender);
-        return ProgressShare.Pending(patient.Id, message, patient.ConsentVersion ?? sharingOptions.Value.ConsentVersion, now);
+        return ProgressShare.Pending(patient.Id, message, sharingOptions.Value.ConsentVersion, now);
     }
 
-    private static async Task<TreatedPatient> ToTreatedPatientAsync(ClinicDbContext db, Patient patient, CancellationToken cancellationToken)
+    private async Task<TreatedPatient> ToTreatedPatientAsync(ClinicDbContext db, Patient patient, CancellationToken cancellationToken)
     {
         var sessionNumbers = db.ProgressNotes.Where(n => n.PatientId == patient.Id).Select(n => n.SessionNumber);
         var noteCount = await sessionNumbers.CountAsync(cancellationToken);
         var lastSession = noteCount == 0 ? 0 : await sessionNumbers.MaxAsync(cancellationToken);
-        var skipReason = await SharingDecision.ReasonNotToShareAsync(db, patient, cancellationToken);
+        var skipReason = await SharingDecision.ReasonNotToShareAsync(db, patient, sharingOptions.Value.ConsentVersion, cancellationToken);
 
         return new TreatedPatient(
             patient.Id,

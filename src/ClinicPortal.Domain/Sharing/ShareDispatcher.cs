@@ -146,7 +146,7 @@ public sealed partial class ShareDispatcher : IDisposable
             share.MarkUnknown(interrupted, "Interrupted", "The app stopped while this message was being sent, so Twilio may have sent it.", _clock.UtcNow);
             LogInterrupted(_logger, share.Id, interrupted.Number);
         }
-        else if (await SharingDecision.ReasonNotToShareAsync(db, patient, cancellationToken) is { } reason)
+        else if (await SharingDecision.ReasonNotToShareAsync(db, patient, _options.ConsentVersion, cancellationToken) is { } reason)
         {
             share.Skip(reason == ShareReason.NoConsent ? ShareReason.ConsentWithdrawn : reason, _clock.UtcNow);
             LogSkipped(_logger, share.Id, share.Reason!.Value);

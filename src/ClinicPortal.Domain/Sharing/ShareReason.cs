@@ -12,6 +12,9 @@ public enum ShareReason
     /// <summary>Consent was withdrawn after the note was saved and before the update was sent.</summary>
     ConsentWithdrawn,
 
+    /// <summary>The patient consented under an older version of the consent text and has not agreed to the current one.</summary>
+    ConsentOutOfDate,
+
     /// <summary>The emergency contact's number replied STOP (or Twilio reported error 21610).</summary>
     RecipientOptedOut,
 }

@@ -8,6 +8,7 @@ public static class ShareReasonText
         ShareReason.NoConsent => "The patient has not consented to sharing progress with their emergency contact.",
         ShareReason.NoEmergencyContact => "The patient has no emergency contact mobile number on file.",
         ShareReason.ConsentWithdrawn => "The patient withdrew consent before the update was sent.",
+        ShareReason.ConsentOutOfDate => "The consent terms have changed and the patient has not agreed to the new terms yet.",
         ShareReason.RecipientOptedOut => "The emergency contact has opted out of messages by replying STOP.",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown share reason."),
     };

@@ -3,6 +3,7 @@ using ClinicPortal.Domain.Common;
 using ClinicPortal.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ClinicPortal.Domain.Sharing;
 
@@ -14,6 +15,7 @@ public sealed partial class ShareResendService(
     IDbContextFactory<ClinicDbContext> dbFactory,
     ClinicClock clock,
     ShareDispatchSignal dispatchSignal,
+    IOptions<ProgressSharingOptions> options,
     ILogger<ShareResendService> logger)
 {
     public async Task ResendAsync(string userId, int shareId, CancellationToken cancellationToken = default)
@@ -29,7 +31,7 @@ public sealed partial class ShareResendService(
             throw DomainValidationException.ForField("Status", $"Only a failed share or one with an unknown outcome can be resent; this one is {share.Status}.");
         }
 
-        if (await SharingDecision.ReasonNotToShareAsync(db, patient, cancellationToken) is { } reason)
+        if (await SharingDecision.ReasonNotToShareAsync(db, patient, options.Value.ConsentVersion, cancellationToken) is { } reason)
         {
             throw DomainValidationException.ForField("Status", "This share cannot be resent: " + ShareReasonText.Describe(reason));
         }

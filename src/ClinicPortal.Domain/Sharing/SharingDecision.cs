@@ -8,11 +8,16 @@ namespace ClinicPortal.Domain.Sharing;
 public static class SharingDecision
 {
     /// <summary>Returns null when the note may be shared, otherwise the reason it may not.</summary>
-    public static ShareReason? ReasonNotToShare(Patient patient, bool contactOptedOut)
+    public static ShareReason? ReasonNotToShare(Patient patient, string currentConsentVersion, bool contactOptedOut)
     {
         if (!patient.ShareProgressWithEmergencyContact)
         {
             return ShareReason.NoConsent;
+        }
+
+        if (!patient.HasCurrentConsent(currentConsentVersion))
+        {
+            return ShareReason.ConsentOutOfDate;
         }
 
         if (!patient.HasEmergencyContact)
@@ -24,10 +29,11 @@ public static class SharingDecision
     }
 
     /// <summary>Loads the opt-out state of the patient's contact number, then decides.</summary>
-    internal static async Task<ShareReason?> ReasonNotToShareAsync(ClinicDbContext db, Patient patient, CancellationToken cancellationToken)
+    internal static async Task<ShareReason?> ReasonNotToShareAsync(
+        ClinicDbContext db, Patient patient, string currentConsentVersion, CancellationToken cancellationToken)
     {
         var optedOut = await IsOptedOutAsync(db, patient.EmergencyContactPhone, cancellationToken);
-        return ReasonNotToShare(patient, optedOut);
+        return ReasonNotToShare(patient, currentConsentVersion, optedOut);
     }
 
     internal static async Task<bool> IsOptedOutAsync(ClinicDbContext db, string? phoneNumber, CancellationToken cancellationToken) =>

@@ -16,6 +16,7 @@ internal static class ApiEndpoints
         api.MapGroup("/auth").MapIdentityApi<ApplicationUser>().AddEndpointFilter(CompletePatientRegistrationAsync);
         api.MapProfileEndpoints();
         api.MapPreferencesEndpoints();
+        api.MapDisclosureEndpoints();
         api.MapProgressNoteEndpoints();
         api.MapShareLogEndpoints();
         api.MapTwilioWebhookEndpoints();

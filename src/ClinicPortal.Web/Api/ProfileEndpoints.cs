@@ -22,6 +22,9 @@ internal static class ProfileEndpoints
             var updated = await profiles.UpdateOwnAsync(user.GetUserId(), update, cancellationToken);
             return TypedResults.Ok(ProfileResponse.From(updated));
         });
+
+        profile.MapDelete("/emergency-contact", async (ClaimsPrincipal user, PatientProfileService profiles, CancellationToken cancellationToken) =>
+            TypedResults.Ok(ProfileResponse.From(await profiles.RemoveOwnEmergencyContactAsync(user.GetUserId(), cancellationToken))));
     }
 
     /// <summary>Fields to change. A missing field stays as it is; an empty string clears a contact field.</summary>

@@ -9,6 +9,7 @@ using ClinicPortal.Domain.Sharing;
 using ClinicPortal.Web.Accounts;
 using ClinicPortal.Web.Api;
 using ClinicPortal.Web.Components.Account;
+using ClinicPortal.Web.Consent;
 using ClinicPortal.Web.Sharing;
 using ClinicPortal.Web.Sms;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -49,6 +50,8 @@ internal static partial class ClinicPortalServices
             .ValidateOnStart();
         builder.Services.AddOptions<ProgressSharingOptions>().BindConfiguration(ProgressSharingOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ConsentTextCatalog>();
+        builder.Services.AddSingleton<IValidateOptions<ProgressSharingOptions>, ConsentTextValidation>();
         builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName);
         builder.Services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
 
@@ -134,6 +137,8 @@ internal static partial class ClinicPortalServices
         services.AddSingleton<DeliveryStatusService>();
         services.AddSingleton<ContactOptOutService>();
         services.AddSingleton<ShareDispatchHealthService>();
+        services.AddSingleton<SharedUpdatesService>();
+        services.AddSingleton<PatientDirectoryService>();
         return services;
     }
 

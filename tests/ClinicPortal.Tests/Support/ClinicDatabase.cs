@@ -108,7 +108,7 @@ internal sealed class ClinicDatabase : IDisposable
     }
 
     public PatientProfileService CreateProfileService() =>
-        new(Contexts, NullLogger<PatientProfileService>.Instance);
+        new(Contexts, Clock, NullLogger<PatientProfileService>.Instance);
 
     public SharingConsentService CreateConsentService() =>
         new(Contexts, Options.Create(SharingOptions), Clock, NullLogger<SharingConsentService>.Instance);

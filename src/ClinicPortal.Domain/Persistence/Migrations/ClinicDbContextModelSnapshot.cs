@@ -97,6 +97,15 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PatientId")
                         .HasColumnType("INTEGER");
 
@@ -118,6 +127,48 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                         .HasDatabaseName("IX_ConsentHistory_PatientId_RecordedAtUtc");
 
                     b.ToTable("ConsentHistory", (string)null);
+                });
+
+            modelBuilder.Entity("ClinicPortal.Domain.Patients.EmergencyContactChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewPhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldPhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "ChangedAtUtc")
+                        .HasDatabaseName("IX_EmergencyContactChanges_PatientId_ChangedAtUtc");
+
+                    b.ToTable("EmergencyContactChanges", (string)null);
                 });
 
             modelBuilder.Entity("ClinicPortal.Domain.Patients.Patient", b =>
@@ -146,6 +197,7 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EmergencyContactUndeliverableCode")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FirstName")
@@ -629,6 +681,15 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ClinicPortal.Domain.Patients.EmergencyContactChange", b =>
+                {
+                    b.HasOne("ClinicPortal.Domain.Patients.Patient", null)
+                        .WithMany("EmergencyContactChanges")
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ClinicPortal.Domain.Patients.Patient", b =>
                 {
                     b.HasOne("ClinicPortal.Domain.Accounts.ApplicationUser", null)
@@ -806,6 +867,8 @@ namespace ClinicPortal.Domain.Persistence.Migrations
             modelBuilder.Entity("ClinicPortal.Domain.Patients.Patient", b =>
                 {
                     b.Navigation("ConsentHistory");
+
+                    b.Navigation("EmergencyContactChanges");
                 });
 
             modelBuilder.Entity("ClinicPortal.Domain.ProgressNotes.ProgressNote", b =>

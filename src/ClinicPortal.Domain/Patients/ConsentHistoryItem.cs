@@ -1,0 +1,10 @@
+namespace ClinicPortal.Domain.Patients;
+
+/// <summary>One consent history entry as people read it, with the name of whoever recorded it.</summary>
+public sealed record ConsentHistoryItem(
+    DateTime RecordedAtUtc,
+    ConsentAction Action,
+    string Version,
+    ConsentMethod Method,
+    string RecordedBy,
+    string? Note);

@@ -1,0 +1,17 @@
+namespace ClinicPortal.Domain.Patients;
+
+/// <summary>How a grant or withdrawal of consent reached the clinic.</summary>
+public enum ConsentMethod
+{
+    /// <summary>The patient changed it on the preferences page.</summary>
+    PatientPortal,
+
+    /// <summary>A psychologist recorded what the patient said in a session.</summary>
+    RecordedInSession,
+
+    /// <summary>The patient's own request through the REST API.</summary>
+    Api,
+
+    /// <summary>An SMS reply of STOP.</summary>
+    SmsStop,
+}

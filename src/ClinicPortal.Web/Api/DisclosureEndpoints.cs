@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using ClinicPortal.Domain.Accounts;
+using ClinicPortal.Domain.Common;
+using ClinicPortal.Domain.Patients;
+using ClinicPortal.Domain.Sharing;
+using ClinicPortal.Web.Accounts;
+using CsvHelper;
+
+namespace ClinicPortal.Web.Api;
+
+/// <summary>
+/// What has been disclosed about the signed-in patient (APP 12): GET /api/auth/shares/ and
+/// GET /api/auth/consent-history/, each also as a CSV download under csv/.
+/// </summary>
+internal static class DisclosureEndpoints
+{
+    public static void MapDisclosureEndpoints(this RouteGroupBuilder api)
+    {
+        var auth = api.MapGroup("/auth").RequireAuthorization(ApiPolicies.ForRole(ClinicRoles.Patient));
+
+        auth.MapGet("/shares", async (ClaimsPrincipal user, SharedUpdatesService updates, CancellationToken cancellationToken, int page = 1, int page_size = PageRequest.DefaultPageSize) =>
+        {
+            var result = await updates.ListOwnAsync(user.GetUserId(), new PageRequest(page, page_size), cancellationToken);
+            return TypedResults.Ok(new PagedResult<SharedUpdateRow>(result.Count, result.Results.Select(SharedUpdateRow.From).ToList()));
+        });
+
+        auth.MapGet("/consent-history", async (ClaimsPrincipal user, SharingConsentService consent, CancellationToken cancellationToken) =>
+        {
+            var history = await consent.GetOwnHistoryAsync(user.GetUserId(), cancellationToken);
+            return TypedResults.Ok(new PagedResult<ConsentHistoryRow>(history.Count, history.Select(ConsentHistoryRow.From).ToList()));
+        });
+
+        auth.MapGet("/shares/csv", (ClaimsPrincipal user, SharedUpdatesService updates, HttpContext context) =>
+            WriteCsvAsync(context, "shared-updates.csv", updates.StreamOwnAsync(user.GetUserId(), context.RequestAborted).Select(SharedUpdateRow.From)));
+
+        auth.MapGet("/consent-history/csv", async (ClaimsPrincipal user, SharingConsentService consent, HttpContext context) =>
+        {
+            var history = await consent.GetOwnHistoryAsync(user.GetUserId(), context.RequestAborted);
+            await WriteCsvAsync(context, "consent-history.csv", history.Select(ConsentHistoryRow.From).ToAsyncEnumerable());
+        });
+    }
+
+    /// <summary>Streams rows as CSV with a header row, writing as they arrive rather than holding the whole list.</summary>
+    private static async Task WriteCsvAsync<T>(HttpContext context, string fileName, IAsyncEnumerable<T> rows)
+    {
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+
+        await using var csv = CsvWriter.Create(context.Response.Body, new CsvWriterOptions(), leaveOpen: true);
+        await csv.WriteRecordsAsync(rows, context.RequestAborted);
+        await csv.FlushAsync(context.RequestAborted);
+    }
+
+    internal sealed record SharedUpdateRow(
+        int Id, int NoteId, DateTime SessionDate, DateTime CreatedAt, DateTime? SentAt, string Recipient, ShareStatus Status, ShareReason? Reason, string? Message)
+    {
+        public static SharedUpdateRow From(SharedUpdate update) => new(
+            update.Id, update.NoteId, update.SessionDateUtc, update.CreatedAtUtc, update.SentAtUtc, update.Recipient, update.Status, update.Reason, update.Message);
+    }
+
+    internal sealed record ConsentHistoryRow(DateTime RecordedAt, ConsentAction Action, string Version, ConsentMethod Method, string RecordedBy, string? Note)
+    {
+        public static ConsentHistoryRow From(ConsentHistoryItem item) =>
+            new(item.RecordedAtUtc, item.Action, item.Version, item.Method, item.RecordedBy, item.Note);
+    }
+}
