@@ -24,7 +24,11 @@ else
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseWhen(
     context => context.Request.Path.StartsWithSegments("/api"),
-    api => api.UseStatusCodePages());
+    api =>
+    {
+        api.UseStatusCodePages();
+        api.UseApiExceptionHandler();
+    });
 
 // Called here, after the status code pages, so that 401 and 403 responses pass through them.
 app.UseAuthentication();

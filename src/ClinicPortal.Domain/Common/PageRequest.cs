@@ -21,6 +21,10 @@ public sealed record PageRequest(int Page = 1, int PageSize = PageRequest.Defaul
         {
             errors.Add(nameof(PageSize), $"Enter a page size from 1 to {MaxPageSize}.");
         }
+        else if (Page > int.MaxValue / PageSize)
+        {
+            errors.Add(nameof(Page), $"Enter a page number of {int.MaxValue / PageSize} or less for a page size of {PageSize}.");
+        }
 
         errors.ThrowIfAny();
     }

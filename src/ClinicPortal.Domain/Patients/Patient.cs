@@ -36,6 +36,12 @@ public sealed class Patient
 
     public List<ConsentHistoryEntry> ConsentHistory { get; } = [];
 
+    /// <summary>
+    /// Concurrency token, replaced on every change, so two requests that read the same record
+    /// cannot both save: the second fails instead of leaving consent and contact out of step.
+    /// </summary>
+    public Guid ConcurrencyStamp { get; private set; } = Guid.NewGuid();
+
     public List<EmergencyContactChange> EmergencyContactChanges { get; } = [];
 
     public string FullName => $"{FirstName} {LastName}".Trim();
@@ -51,6 +57,7 @@ public sealed class Patient
 
     public void UpdateName(string firstName, string lastName)
     {
+        ConcurrencyStamp = Guid.NewGuid();
         FirstName = firstName.Trim();
         LastName = lastName.Trim();
     }
@@ -66,6 +73,7 @@ public sealed class Patient
             throw new InvalidOperationException("The emergency contact's number cannot be removed while sharing is on.");
         }
 
+        ConcurrencyStamp = Guid.NewGuid();
         if (phoneE164 != EmergencyContactPhone)
         {
             EmergencyContactUndeliverableCode = null;
@@ -103,7 +111,11 @@ public sealed class Patient
         ShareProgressWithEmergencyContact && ConsentVersion == currentVersion;
 
     /// <summary>Flags the contact's current number as unable to receive SMS, with the provider's error code.</summary>
-    public void MarkEmergencyContactUndeliverable(string errorCode) => EmergencyContactUndeliverableCode = errorCode;
+    public void MarkEmergencyContactUndeliverable(string errorCode)
+    {
+        EmergencyContactUndeliverableCode = errorCode;
+        ConcurrencyStamp = Guid.NewGuid();
+    }
 
     /// <summary>Records consent to share, under the given consent version.</summary>
     public ConsentHistoryEntry GrantConsent(
@@ -134,6 +146,7 @@ public sealed class Patient
     private ConsentHistoryEntry AppendHistory(
         ConsentAction action, string version, DateTime nowUtc, string recordedByUserId, ConsentMethod method, string? note)
     {
+        ConcurrencyStamp = Guid.NewGuid();
         var entry = new ConsentHistoryEntry(Id, action, version, nowUtc, recordedByUserId, method, note);
         ConsentHistory.Add(entry);
         return entry;

@@ -15,6 +15,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.Property(p => p.EmergencyContactRelationship).HasMaxLength(PatientProfileService.MaxRelationshipLength);
         builder.Property(p => p.EmergencyContactPhone).HasMaxLength(20);
         builder.Property(p => p.ConsentVersion).HasMaxLength(20);
+        builder.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
         builder.Ignore(p => p.FullName);
         builder.Ignore(p => p.HasEmergencyContact);
 

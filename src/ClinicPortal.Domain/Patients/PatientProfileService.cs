@@ -86,9 +86,23 @@ public sealed partial class PatientProfileService(
         RequireName(errors, nameof(UpdatePatientProfile.FirstName), "first name", firstName);
         RequireName(errors, nameof(UpdatePatientProfile.LastName), "last name", lastName);
 
+        var phone = patient.EmergencyContactPhone;
+        if (update.EmergencyContactPhone is { } typedPhone)
+        {
+            phone = ParsePhone(errors, patient, typedPhone);
+        }
+
         if (contactName?.Trim().Length > MaxNameLength)
         {
             errors.Add(nameof(UpdatePatientProfile.EmergencyContactName), $"Shorten the emergency contact's name to {MaxNameLength} characters or fewer.");
+        }
+        else if (string.IsNullOrWhiteSpace(contactName) && !string.IsNullOrEmpty(phone))
+        {
+            errors.Add(nameof(UpdatePatientProfile.EmergencyContactName), "Enter the emergency contact's name, so your psychologist knows who receives updates.");
+        }
+        else if (HasControlCharacters(contactName))
+        {
+            errors.Add(nameof(UpdatePatientProfile.EmergencyContactName), "Remove the control characters from the emergency contact's name.");
         }
 
         if (relationship?.Trim().Length > MaxRelationshipLength)
@@ -96,10 +110,9 @@ public sealed partial class PatientProfileService(
             errors.Add(nameof(UpdatePatientProfile.EmergencyContactRelationship), $"Shorten the relationship to {MaxRelationshipLength} characters or fewer.");
         }
 
-        var phone = patient.EmergencyContactPhone;
-        if (update.EmergencyContactPhone is { } typedPhone)
+        if (HasControlCharacters(relationship))
         {
-            phone = ParsePhone(errors, patient, typedPhone);
+            errors.Add(nameof(UpdatePatientProfile.EmergencyContactRelationship), "Remove the control characters from the relationship.");
         }
 
         errors.ThrowIfAny();
@@ -138,7 +151,13 @@ public sealed partial class PatientProfileService(
         {
             errors.Add(field, $"Shorten your {label} to {MaxNameLength} characters or fewer.");
         }
+        else if (HasControlCharacters(value))
+        {
+            errors.Add(field, $"Remove the control characters from your {label}.");
+        }
     }
+
+    private static bool HasControlCharacters(string? value) => value is not null && value.Any(char.IsControl);
 
     private static PatientProfile ToProfile(Patient patient) => new(
         patient.Id,

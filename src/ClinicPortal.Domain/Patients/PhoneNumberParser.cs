@@ -31,6 +31,11 @@ public static class PhoneNumberParser
             return PhoneParseResult.Invalid($"'{input}' is not a phone number. Enter a mobile number, for example 0491 570 156.");
         }
 
+        if (number.HasExtension)
+        {
+            return PhoneParseResult.Invalid($"'{input}' has an extension, which SMS cannot reach. Enter the mobile number without it.");
+        }
+
         if (!Util.IsValidNumber(number))
         {
             return PhoneParseResult.Invalid($"'{input}' is not a valid phone number: check the number of digits.");

@@ -30,6 +30,14 @@ internal sealed partial class ApiErrorFilter(ILogger<ApiErrorFilter> logger) : I
         {
             return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found");
         }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            LogConcurrencyConflict(logger, exception, context.HttpContext.Request.Path);
+            return TypedResults.Problem(
+                "The record was changed by another request while this one was saving, so nothing was saved. Load it again and repeat the change.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Conflict");
+        }
         catch (DbUpdateException exception)
         {
             LogSaveFailed(logger, exception, context.HttpContext.Request.Path);
@@ -53,6 +61,9 @@ internal sealed partial class ApiErrorFilter(ILogger<ApiErrorFilter> logger) : I
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Access denied on {Path}: {Reason}")]
     private static partial void LogAccessDenied(ILogger logger, PathString path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Concurrent change rejected on {Path}")]
+    private static partial void LogConcurrencyConflict(ILogger logger, Exception exception, PathString path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Saving failed on {Path}")]
     private static partial void LogSaveFailed(ILogger logger, Exception exception, PathString path);

@@ -12,6 +12,7 @@ using ClinicPortal.Web.Components.Account;
 using ClinicPortal.Web.Consent;
 using ClinicPortal.Web.Sharing;
 using ClinicPortal.Web.Sms;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -35,6 +36,8 @@ internal static partial class ClinicPortalServices
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddProblemDetails();
+        // Malformed request bodies raise, in every environment, so ApiExceptionHandler can name the field.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -97,7 +100,10 @@ internal static partial class ClinicPortalServices
             })
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddIdentityCookies();
-        services.AddAuthorization();
+        // Every [Authorize] accepts the browser's cookie or a bearer token from /api/auth/login,
+        // so Identity's own /api/auth/manage routes work with a token too.
+        services.AddAuthorization(options => options.DefaultPolicy =
+            new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme).RequireAuthenticatedUser().Build());
         services.ConfigureApplicationCookie(ApiCookieEvents.Configure);
 
         services.AddIdentityCore<ApplicationUser>(options =>

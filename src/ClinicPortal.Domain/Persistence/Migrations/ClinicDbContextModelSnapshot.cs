@@ -177,6 +177,10 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ConsentDateUtc")
                         .HasColumnType("TEXT");
 
