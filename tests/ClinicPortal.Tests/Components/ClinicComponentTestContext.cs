@@ -4,6 +4,7 @@ using Bunit.TestDoubles;
 using ClinicPortal.Domain.Common;
 using ClinicPortal.Domain.Persistence;
 using ClinicPortal.Domain.Sharing;
+using ClinicPortal.Web.Consent;
 using ClinicPortal.Web.Hosting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
@@ -46,14 +47,15 @@ public abstract class ClinicComponentTestContext : BunitContext, IAsyncLifetime
 
         Services.AddLogging();
 
-        // NOTE: without these Identity options the context's model lacks the passkeys table, although
-        // ClinicDbContext fixes its schema version, so migrating would fail with pending model changes.
+        // Without these Identity options the context's model lacks the passkeys table, so migrating
+        // would fail with pending model changes.
         Services.Configure<IdentityOptions>(options => options.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
         Services.AddDbContextFactory<ClinicDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(interceptors));
         Services.Configure<ClinicOptions>(options => options.TimeZone = "Australia/Sydney");
         Services.Configure<ProgressSharingOptions>(options => options.ConsentVersion = "1.0");
         Services.AddSingleton<TimeProvider>(timeProvider);
         Services.AddSingleton<ClinicClock>();
+        Services.AddSingleton(new ConsentTextCatalog(Path.Combine(AppContext.BaseDirectory, ConsentTextCatalog.FolderName)));
         Services.AddSingleton<ISmsSender>(SmsSender);
         Services.AddDomainServices();
         Services.AddMudServices();

@@ -41,7 +41,8 @@ internal sealed class ClinicTestData(IDbContextFactory<ClinicDbContext> dbFactor
     }
 
     /// <summary>Adds a patient record, with Liam Thompson as emergency contact unless <paramref name="withContact"/> is false.</summary>
-    public async Task<int> AddPatientAsync(string userId, string firstName, string lastName, bool withContact = true, bool consented = false)
+    public async Task<int> AddPatientAsync(
+        string userId, string firstName, string lastName, bool withContact = true, bool consented = false, string consentVersion = "1.0")
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var patient = Patient.Register(userId, firstName, lastName);
@@ -55,7 +56,7 @@ internal sealed class ClinicTestData(IDbContextFactory<ClinicDbContext> dbFactor
 
         if (consented)
         {
-            patient.GrantConsent("1.0", UtcNow, userId);
+            patient.GrantConsent(consentVersion, UtcNow, userId);
             await db.SaveChangesAsync();
         }
 

@@ -20,7 +20,7 @@ public sealed class PreferencesTests : ClinicComponentTestContext
         page.WaitForElement("input.mud-switch-input");
 
         page.Find("input.mud-switch-input").Change(true);
-        page.WaitForAssertion(() => Assert.Equal(ConsentText.Paragraphs, DialogParagraphs(page)));
+        page.WaitForAssertion(() => Assert.Equal(ExpectedConsentText, DialogText(page)));
         Assert.Equal("Consent version 1.0", page.Find(".mud-dialog .mud-typography-caption").TextContent.Trim());
 
         ClickDialogButton(page, "Cancel");
@@ -29,7 +29,7 @@ public sealed class PreferencesTests : ClinicComponentTestContext
         Assert.Equal(0, await Data.QueryAsync(db => db.ConsentHistory.CountAsync()));
 
         page.Find("input.mud-switch-input").Change(true);
-        page.WaitForAssertion(() => Assert.Equal(ConsentText.Paragraphs, DialogParagraphs(page)));
+        page.WaitForAssertion(() => Assert.Equal(ExpectedConsentText, DialogText(page)));
         ClickDialogButton(page, "I agree");
 
         page.WaitForAssertion(() => Assert.Equal(
@@ -86,8 +86,41 @@ public sealed class PreferencesTests : ClinicComponentTestContext
         Assert.Equal("patient/profile", page.Find(".mud-alert-message a").GetAttribute("href"));
     }
 
-    private static List<string> DialogParagraphs(IRenderedComponent<IComponent> page) =>
-        page.FindAll(".mud-dialog-content .mud-typography-body1").Select(p => Normalize(p.TextContent)).ToList();
+    [Fact]
+    public async Task Preferences_OlderConsentVersion_ShowsBannerUntilAgreed()
+    {
+        var userId = await Data.AddUserAsync("mia@clinicportal.test", ClinicRoles.Patient);
+        var patientId = await Data.AddPatientAsync(userId, "Mia", "Thompson", consented: true, consentVersion: "0.9");
+        SignIn(userId, ClinicRoles.Patient);
+        var page = RenderPage<Preferences>();
+
+        page.WaitForElement("#consent-out-of-date");
+        Assert.StartsWith(
+            "The consent terms have changed You agreed to version 0.9. Updates are paused until you agree to version 1.0:",
+            Normalize(page.Find("#consent-out-of-date").TextContent));
+        Assert.Equal(ExpectedConsentText, Normalize(page.Find("#consent-out-of-date .consent-text").TextContent));
+        Assert.Empty(page.FindAll("#consent-details"));
+
+        page.FindAll("#consent-out-of-date button").Single(button => Normalize(button.TextContent) == "I agree to version 1.0").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#consent-out-of-date")));
+        Assert.Equal(
+            "Updates go to Liam Thompson. You consented on 4 December 2026 (consent version 1.0).",
+            Normalize(page.Find("#consent-details").TextContent));
+        var versions = await Data.QueryAsync(db => db.ConsentHistory.Where(e => e.PatientId == patientId).OrderBy(e => e.Id).Select(e => e.Version).ToListAsync());
+        Assert.Equal(["0.9", "1.0"], versions);
+    }
+
+    // The text of ConsentTexts/1.0.md as a reader sees it, paragraph after paragraph.
+    private const string ExpectedConsentText =
+        "If you turn this on, each progress note your psychologist writes after a session sends a short update to your emergency contact. " +
+        "What each update contains: your name, the session date, your progress rating if your psychologist gave one, and the first part of the sections of the note about how you said you were going and the plan for the next steps. " +
+        "What is never sent: your psychologist's observations, their assessment, or the full note. " +
+        "How it is sent: by SMS to the emergency contact mobile number on your profile. Keep that number up to date. " +
+        "Changing your mind: you can withdraw your consent at any time on this page. Withdrawing stops every update that has not been sent yet. Updates already sent cannot be recalled. You can see every update sent about you on the \"What has been shared\" page.";
+
+    private static string DialogText(IRenderedComponent<IComponent> page) =>
+        Normalize(page.Find(".mud-dialog .consent-text").TextContent);
 
     private static void ClickDialogButton(IRenderedComponent<IComponent> page, string text) =>
         page.FindAll(".mud-dialog-actions button").Single(button => Normalize(button.TextContent) == text).Click();
