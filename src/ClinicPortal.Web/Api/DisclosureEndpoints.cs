@@ -12,7 +12,7 @@ namespace ClinicPortal.Web.Api;
 /// What has been disclosed about the signed-in patient (APP 12): GET /api/auth/shares/ and
 /// GET /api/auth/consent-history/, each also as a CSV download under csv/.
 /// </summary>
-internal static class DisclosureEndpoints
+internal static partial class DisclosureEndpoints
 {
     public static void MapDisclosureEndpoints(this RouteGroupBuilder api)
     {
@@ -51,14 +51,16 @@ internal static class DisclosureEndpoints
         await csv.FlushAsync(context.RequestAborted);
     }
 
-    internal sealed record SharedUpdateRow(
+    [CsvRecord]
+    internal sealed partial record SharedUpdateRow(
         int Id, int NoteId, DateTime SessionDate, DateTime CreatedAt, DateTime? SentAt, string Recipient, ShareStatus Status, ShareReason? Reason, string? Message)
     {
         public static SharedUpdateRow From(SharedUpdate update) => new(
             update.Id, update.NoteId, update.SessionDateUtc, update.CreatedAtUtc, update.SentAtUtc, update.Recipient, update.Status, update.Reason, update.Message);
     }
 
-    internal sealed record ConsentHistoryRow(DateTime RecordedAt, ConsentAction Action, string Version, ConsentMethod Method, string RecordedBy, string? Note)
+    [CsvRecord]
+    internal sealed partial record ConsentHistoryRow(DateTime RecordedAt, ConsentAction Action, string Version, ConsentMethod Method, string RecordedBy, string? Note)
     {
         public static ConsentHistoryRow From(ConsentHistoryItem item) =>
             new(item.RecordedAtUtc, item.Action, item.Version, item.Method, item.RecordedBy, item.Note);
