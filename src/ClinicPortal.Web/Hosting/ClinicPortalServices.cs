@@ -153,11 +153,11 @@ internal static partial class ClinicPortalServices
         var services = builder.Services;
         services.AddDomainServices();
 
-        services.AddTransient<TwilioRetryAfterCapture>();
+        services.AddTransient<TwilioResponseCapture>();
         services.AddHttpClient(TwilioSmsSender.HttpClientName)
             .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout)
             .AddHttpMessageHandler(provider => new TwilioBaseUrlHandler(provider.GetRequiredService<IOptions<TwilioOptions>>().Value.ApiBaseUrl))
-            .AddHttpMessageHandler<TwilioRetryAfterCapture>();
+            .AddHttpMessageHandler<TwilioResponseCapture>();
         services.AddSingleton<TwilioRequestValidator>();
         services.AddHealthChecks().AddCheck<ShareDispatchHealthCheck>("share-dispatch");
         services.AddSingleton<ISmsSender>(provider =>

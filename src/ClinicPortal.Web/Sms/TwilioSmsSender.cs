@@ -30,7 +30,7 @@ internal sealed class TwilioSmsSender(IHttpClientFactory httpClientFactory, IOpt
             settings.AccountSid,
             settings.AuthToken,
             httpClient: new SystemNetHttpClient(httpClientFactory.CreateClient(HttpClientName)));
-        var retryAfter = TwilioRetryAfterCapture.Begin();
+        var response = TwilioResponseCapture.Begin();
 
         try
         {
@@ -46,7 +46,7 @@ internal sealed class TwilioSmsSender(IHttpClientFactory httpClientFactory, IOpt
         }
         catch (ApiException exception)
         {
-            throw Classify(exception, retryAfter.RetryAfter);
+            throw Classify(exception, response);
         }
         catch (ApiConnectionException exception)
         {
@@ -62,19 +62,24 @@ internal sealed class TwilioSmsSender(IHttpClientFactory httpClientFactory, IOpt
         }
     }
 
-    /// <summary>HTTP 429 and 503 mean Twilio did not take the message; 500, 502 and 504 leave it unknown; other 4xx are permanent.</summary>
-    private static SmsSendException Classify(ApiException exception, TimeSpan? retryAfter)
+    /// <summary>
+    /// Classifies an HTTP error: 429 and 503 mean Twilio did not take the message, 500, 502 and
+    /// 504 leave it unknown, and other 4xx are permanent. The SDK reports status 0 for a body that
+    /// is not a Twilio error, so the status is then read from the captured response.
+    /// </summary>
+    private static SmsSendException Classify(ApiException exception, TwilioResponseCapture.Holder response)
     {
-        var code = exception.Code != 0 ? exception.Code.ToString(CultureInfo.InvariantCulture) : "HTTP" + exception.Status;
-        var text = $"Twilio answered HTTP {exception.Status}, code {exception.Code}: {PhoneMasking.RedactNumbers(exception.Message)}";
-        var kind = (HttpStatusCode)exception.Status switch
+        var status = exception.Status != 0 ? exception.Status : (int?)response.StatusCode ?? 0;
+        var code = exception.Code != 0 ? exception.Code.ToString(CultureInfo.InvariantCulture) : "HTTP" + status;
+        var text = $"Twilio answered HTTP {status}, code {exception.Code}: {PhoneMasking.RedactNumbers(exception.Message)}";
+        var kind = (HttpStatusCode)status switch
         {
             HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable => SmsFailureKind.NotSent,
             >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError => SmsFailureKind.Permanent,
             _ => SmsFailureKind.OutcomeUnknown,
         };
 
-        return new SmsSendException(code, kind, text, kind == SmsFailureKind.NotSent ? retryAfter : null);
+        return new SmsSendException(code, kind, text, kind == SmsFailureKind.NotSent ? response.RetryAfter : null);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using ClinicPortal.Tests.Support.FakeTwilio;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ClinicPortal.Tests.Support;
@@ -8,8 +9,15 @@ namespace ClinicPortal.Tests.Support;
 /// <summary>
 /// Runs the whole portal in memory on a SQLite file, with the demo accounts seeded and the real
 /// Twilio adapter pointed at a <see cref="FakeTwilioServer"/>, so no request can reach Twilio.
+/// <paramref name="settings"/> are applied last, so they override the defaults set here, and
+/// <paramref name="logs"/>, when given, receives every log entry of the app at any level.
 /// </summary>
-internal sealed class ClinicPortalFactory(TestDatabaseFile database, FakeTwilioServer twilio, bool dispatcherEnabled = true)
+internal sealed class ClinicPortalFactory(
+    TestDatabaseFile database,
+    FakeTwilioServer twilio,
+    bool dispatcherEnabled = true,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    ILoggerProvider? logs = null)
     : WebApplicationFactory<Program>
 {
     public const string SenderPhoneNumber = "+61400000000";
@@ -28,6 +36,20 @@ internal sealed class ClinicPortalFactory(TestDatabaseFile database, FakeTwilioS
         builder.UseSetting("Twilio:MessagingServiceSid", "");
         builder.UseSetting("Twilio:ApiBaseUrl", twilio.BaseUrl.ToString());
         builder.UseSetting("ProgressSharing:DispatcherEnabled", dispatcherEnabled ? "true" : "false");
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging =>
+        {
+            logging.SetMinimumLevel(LogLevel.Warning);
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+                logging.Services.Configure<LoggerFilterOptions>(options =>
+                    options.Rules.Add(new LoggerFilterRule(logs.GetType().FullName, categoryName: null, LogLevel.Trace, filter: null)));
+            }
+        });
     }
 }

@@ -6,12 +6,14 @@ using System.Text.Json.Nodes;
 using ClinicPortal.Domain.Accounts;
 using ClinicPortal.Domain.Patients;
 using ClinicPortal.Domain.Persistence;
+using ClinicPortal.Domain.Sharing;
 using ClinicPortal.Tests.Support.FakeTwilio;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace ClinicPortal.Tests.Support;
 
@@ -24,9 +26,14 @@ internal sealed class PortalTestHost : IAsyncDisposable
     /// <summary>Upper bound for background work such as sending a share; a passing run takes milliseconds.</summary>
     public static readonly TimeSpan BackgroundTimeout = TimeSpan.FromSeconds(15);
 
-    private PortalTestHost(FakeTwilioServer twilio)
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
+    private readonly ILoggerProvider? _logs;
+
+    private PortalTestHost(FakeTwilioServer twilio, IReadOnlyDictionary<string, string?>? settings, ILoggerProvider? logs)
     {
         Twilio = twilio;
+        _settings = settings;
+        _logs = logs;
     }
 
     public TestDatabaseFile Database { get; } = new();
@@ -35,19 +42,25 @@ internal sealed class PortalTestHost : IAsyncDisposable
 
     public ClinicPortalFactory App { get; private set; } = null!;
 
-    public static async Task<PortalTestHost> StartAsync(bool dispatcherEnabled = true)
+    /// <summary>
+    /// Starts the fake Twilio server and the app. <paramref name="settings"/> override the app's
+    /// configuration, for example "ProgressSharing:MaxAttempts", and <paramref name="logs"/>
+    /// receives the app's log entries.
+    /// </summary>
+    public static async Task<PortalTestHost> StartAsync(
+        bool dispatcherEnabled = true, IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
-        var host = new PortalTestHost(await FakeTwilioServer.StartAsync());
-        host.App = new ClinicPortalFactory(host.Database, host.Twilio, dispatcherEnabled);
+        var host = new PortalTestHost(await FakeTwilioServer.StartAsync(), settings, logs);
+        host.App = new ClinicPortalFactory(host.Database, host.Twilio, dispatcherEnabled, settings, logs);
         host.App.StartServer();
         return host;
     }
 
-    /// <summary>Stops the app and starts it again on the same database and fake Twilio server.</summary>
+    /// <summary>Stops the app and starts it again on the same database, fake Twilio server and settings.</summary>
     public async Task RestartAsync(bool dispatcherEnabled = true)
     {
         await App.DisposeAsync();
-        App = new ClinicPortalFactory(Database, Twilio, dispatcherEnabled);
+        App = new ClinicPortalFactory(Database, Twilio, dispatcherEnabled, _settings, _logs);
         App.StartServer();
     }
 
@@ -139,6 +152,15 @@ internal sealed class PortalTestHost : IAsyncDisposable
         }
 
         return patientId;
+    }
+
+    /// <summary>Loads the share of a note with its attempts, oldest first, straight from the database.</summary>
+    public async Task<ProgressShare> LoadShareAsync(int noteId)
+    {
+        await using var db = await App.Services.GetRequiredService<IDbContextFactory<ClinicDbContext>>().CreateDbContextAsync();
+        return await db.ProgressShares.AsNoTracking()
+            .Include(s => s.Attempts.OrderBy(a => a.Number))
+            .SingleAsync(s => s.NoteId == noteId);
     }
 
     /// <summary>Runs SQL on the database file directly, past the app's domain rules.</summary>

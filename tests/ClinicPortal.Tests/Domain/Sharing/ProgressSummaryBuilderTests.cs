@@ -68,6 +68,60 @@ public sealed class ProgressSummaryBuilderTests
         Assert.Equal("janvier 19, 2025", french);
     }
 
+    [Fact]
+    public void Build_WithClinicName_SignsLastLine()
+    {
+        var text = ProgressSummaryBuilder.Build(ToInput(SummaryCase.Load("basic")), Sydney, new SenderIdentity("Harbourside Psychology", null));
+
+        Assert.Equal(
+            "This is an automated update from Harbourside Psychology. If you have concerns, please contact the clinic directly.",
+            text.Split('\n')[^1]);
+    }
+
+    [Fact]
+    public void Build_WithClinicNameAndPhone_EndsWithPhone()
+    {
+        var text = ProgressSummaryBuilder.Build(ToInput(SummaryCase.Load("basic")), Sydney, new SenderIdentity("Harbourside Psychology", "02 9000 0000"));
+
+        Assert.Equal(
+            "This is an automated update from Harbourside Psychology. If you have concerns, please contact the clinic directly on 02 9000 0000.",
+            text.Split('\n')[^1]);
+    }
+
+    [Fact]
+    public void Build_WithClinicName_KeepsEverythingAboveFooter()
+    {
+        var basic = SummaryCase.Load("basic");
+
+        var text = ProgressSummaryBuilder.Build(ToInput(basic), Sydney, new SenderIdentity("Harbourside Psychology", "02 9000 0000"));
+
+        Assert.Equal(basic.ExpectedSms[..basic.ExpectedSms.LastIndexOf('\n')], text[..text.LastIndexOf('\n')]);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData(null, "02 9000 0000")]
+    [InlineData("", "02 9000 0000")]
+    [InlineData("   ", null)]
+    public void Build_WithoutClinicName_TextUnchanged(string? name, string? phone)
+    {
+        var basic = SummaryCase.Load("basic");
+
+        var text = ProgressSummaryBuilder.Build(ToInput(basic), Sydney, new SenderIdentity(name, phone));
+
+        Assert.Equal(basic.ExpectedSms, text);
+    }
+
+    [Fact]
+    public void Build_ClinicNameSmartPunctuation_MadePlain()
+    {
+        var text = ProgressSummaryBuilder.Build(ToInput(SummaryCase.Load("basic")), Sydney, new SenderIdentity("St Mary\u2019s Psychology \u2013 Parramatta", null));
+
+        Assert.Equal(
+            "This is an automated update from St Mary's Psychology - Parramatta. If you have concerns, please contact the clinic directly.",
+            text.Split('\n')[^1]);
+    }
+
     private static ProgressSummaryInput ToInput(SummaryCase summaryCase) => new(
         summaryCase.PatientName, summaryCase.SessionDateUtc, summaryCase.ProgressRating, summaryCase.Subjective, summaryCase.Plan);
 }

@@ -11,4 +11,8 @@ public sealed record FakeTwilioRequest(
     string? From,
     string? MessagingServiceSid,
     string? Body,
-    string? ResponseMessageSid);
+    string? ResponseMessageSid)
+{
+    /// <summary>The StatusCallback form field: the address Twilio is asked to report delivery to.</summary>
+    public string? StatusCallback { get; init; }
+}

@@ -20,10 +20,25 @@ public sealed record FakeTwilioResponse
     /// <summary>Time waited before responding, for example to make the client time out.</summary>
     public TimeSpan Delay { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// A task the fake waits for before it responds, so a test can hold the request in flight
+    /// and release it. The wait also ends when the client aborts the request.
+    /// </summary>
+    public Task? HeldUntil { get; init; }
+
+    /// <summary>
+    /// A body sent as text/html in place of a Twilio error, with <see cref="StatusCode"/>, as a
+    /// proxy or load balancer in front of Twilio would send it; the empty string sends no body.
+    /// </summary>
+    public string? RawBody { get; init; }
+
+    /// <summary>Value of the Retry-After header in whole seconds, or null for no header.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
     /// <summary>Aborts the TCP connection instead of responding.</summary>
     public bool DropConnection { get; init; }
 
-    public bool IsAccepted => !DropConnection && ErrorCode is null;
+    public bool IsAccepted => !DropConnection && ErrorCode is null && RawBody is null;
 
     /// <summary>Accepts the message with HTTP 201 and the given status.</summary>
     public static FakeTwilioResponse Accepted(string messageStatus = "queued", int numSegments = 1) =>
@@ -33,7 +48,13 @@ public sealed record FakeTwilioResponse
     public static FakeTwilioResponse Error(int statusCode, int errorCode, string errorMessage) =>
         new() { StatusCode = statusCode, ErrorCode = errorCode, ErrorMessage = errorMessage };
 
+    /// <summary>Responds with the status and a body that is not a Twilio error, for example an HTML page.</summary>
+    public static FakeTwilioResponse NonTwilioError(int statusCode, string body) => new() { StatusCode = statusCode, RawBody = body };
+
     public static FakeTwilioResponse AuthenticationError() => Error(401, 20003, "Authenticate");
 
     public static FakeTwilioResponse ConnectionDropped() => new() { DropConnection = true };
+
+    /// <summary>Keeps the request open until <paramref name="release"/> completes or the client aborts it.</summary>
+    public static FakeTwilioResponse Held(Task release) => new() { HeldUntil = release };
 }

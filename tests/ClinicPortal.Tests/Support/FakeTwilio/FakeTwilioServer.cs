@@ -65,12 +65,16 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
         }
     }
 
-    public static async Task<FakeTwilioServer> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<FakeTwilioServer> StartAsync(CancellationToken cancellationToken = default) =>
+        StartAsync(port: 0, cancellationToken);
+
+    /// <summary>Starts the server on the given port of 127.0.0.1, or on a free one when it is 0.</summary>
+    public static async Task<FakeTwilioServer> StartAsync(int port, CancellationToken cancellationToken = default)
     {
         // The empty builder reads no appsettings or environment variables, so nothing can move
         // the server off the loopback address.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(options => options.Listen(IPAddress.Loopback, port));
         builder.Services.AddRoutingCore();
 
         var server = new FakeTwilioServer(builder.Build());
@@ -150,7 +154,12 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
             form["From"].FirstOrDefault(),
             form["MessagingServiceSid"].FirstOrDefault(),
             form["Body"].FirstOrDefault(),
-            messageSid));
+            messageSid) { StatusCallback = form["StatusCallback"].FirstOrDefault() });
+
+        if (response.HeldUntil is { } release && !await WaitOrAbortedAsync(release, context.RequestAborted))
+        {
+            return;
+        }
 
         if (response.Delay > TimeSpan.Zero)
         {
@@ -163,6 +172,19 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
             return;
         }
 
+        if (response.RetryAfterSeconds is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (response.RawBody is { } rawBody)
+        {
+            context.Response.StatusCode = response.StatusCode;
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync(rawBody, context.RequestAborted);
+            return;
+        }
+
         if (response.ErrorCode is { } errorCode)
         {
             await WriteErrorAsync(context, response.StatusCode, errorCode, response.ErrorMessage ?? "Error");
@@ -170,6 +192,20 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
         }
 
         await WriteMessageAsync(context, response, messageSid!, accountSid, form);
+    }
+
+    /// <summary>Waits for the release and returns true, or returns false when the client aborted the request first.</summary>
+    private static async Task<bool> WaitOrAbortedAsync(Task release, CancellationToken requestAborted)
+    {
+        try
+        {
+            await release.WaitAsync(requestAborted);
+            return true;
+        }
+        catch (OperationCanceledException) when (requestAborted.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private FakeTwilioResponse NextResponse()

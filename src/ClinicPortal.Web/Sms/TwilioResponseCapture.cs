@@ -1,13 +1,16 @@
+using System.Net;
 using System.Net.Http.Headers;
 
 namespace ClinicPortal.Web.Sms;
 
 /// <summary>
-/// Carries Twilio's Retry-After header from the HTTP handler back to the sender, because the
-/// SDK's ApiException does not expose response headers. The sender sets a holder for the
-/// current call; the handler, which runs in the same async flow, fills it in.
+/// Carries the HTTP status and the Retry-After header of Twilio's response from the HTTP handler
+/// back to the sender. The SDK's ApiException does not expose response headers, and when the
+/// body is not a Twilio error (an empty 503, or a proxy's HTML page) it reports status 0. The
+/// sender sets a holder for the current call; the handler, which runs in the same async flow,
+/// fills it in.
 /// </summary>
-internal sealed class TwilioRetryAfterCapture : DelegatingHandler
+internal sealed class TwilioResponseCapture : DelegatingHandler
 {
     private static readonly AsyncLocal<Holder?> Current = new();
 
@@ -24,6 +27,7 @@ internal sealed class TwilioRetryAfterCapture : DelegatingHandler
         var response = await base.SendAsync(request, cancellationToken);
         if (Current.Value is { } holder)
         {
+            holder.StatusCode = response.StatusCode;
             holder.RetryAfter = ReadRetryAfter(response.Headers.RetryAfter);
         }
 
@@ -39,6 +43,9 @@ internal sealed class TwilioRetryAfterCapture : DelegatingHandler
 
     internal sealed class Holder
     {
+        /// <summary>Status of the response, or null when no response arrived.</summary>
+        public HttpStatusCode? StatusCode { get; set; }
+
         public TimeSpan? RetryAfter { get; set; }
     }
 }
