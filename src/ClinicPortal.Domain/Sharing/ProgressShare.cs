@@ -125,25 +125,11 @@ public sealed class ProgressShare
     }
 
     /// <summary>Marks a share whose message may or may not have left. It is never retried automatically.</summary>
-    internal void MarkUnknown(ShareAttempt attempt, string errorCode, string errorMessage, DateTime nowUtc)
-    {
-        EnsurePending();
-        attempt.Finish(ShareAttemptOutcome.Unknown, nowUtc, errorCode, errorMessage);
-        Status = ShareStatus.Unknown;
-        ErrorCode = errorCode;
-        ErrorMessage = errorMessage;
-        EndLease(nowUtc);
-    }
+    internal void MarkUnknown(ShareAttempt attempt, string errorCode, string errorMessage, DateTime nowUtc) =>
+        EndWithError(attempt, ShareAttemptOutcome.Unknown, ShareStatus.Unknown, errorCode, errorMessage, nowUtc);
 
-    internal void MarkFailed(ShareAttempt attempt, string errorCode, string errorMessage, DateTime nowUtc)
-    {
-        EnsurePending();
-        attempt.Finish(ShareAttemptOutcome.Failed, nowUtc, errorCode, errorMessage);
-        Status = ShareStatus.Failed;
-        ErrorCode = errorCode;
-        ErrorMessage = errorMessage;
-        EndLease(nowUtc);
-    }
+    internal void MarkFailed(ShareAttempt attempt, string errorCode, string errorMessage, DateTime nowUtc) =>
+        EndWithError(attempt, ShareAttemptOutcome.Failed, ShareStatus.Failed, errorCode, errorMessage, nowUtc);
 
     /// <summary>Returns an attempt left in flight by a process that stopped while sending, if any.</summary>
     internal ShareAttempt? FindAttemptInFlight() => Attempts.LastOrDefault(a => a.Outcome == ShareAttemptOutcome.InFlight);
@@ -183,6 +169,17 @@ public sealed class ProgressShare
 
         UpdatedAtUtc = nowUtc;
         return true;
+    }
+
+    private void EndWithError(
+        ShareAttempt attempt, ShareAttemptOutcome outcome, ShareStatus status, string errorCode, string errorMessage, DateTime nowUtc)
+    {
+        EnsurePending();
+        attempt.Finish(outcome, nowUtc, errorCode, errorMessage);
+        Status = status;
+        ErrorCode = errorCode;
+        ErrorMessage = errorMessage;
+        EndLease(nowUtc);
     }
 
     /// <summary>Releases the dispatcher's claim. A resend request stays until the share leaves pending.</summary>
