@@ -63,7 +63,7 @@ public sealed partial class PatientProfileService(
 
     /// <summary>
     /// Removes the patient's emergency contact. When sharing is on it is turned off first, and the
-    /// consent history says why.
+    /// consent history records the reason.
     /// </summary>
     public async Task<PatientProfile> RemoveOwnEmergencyContactAsync(string userId, CancellationToken cancellationToken = default)
     {

@@ -13,7 +13,7 @@ public static class PhoneNumberParser
 
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
-    /// <summary>Returns the E.164 form, or an error message that says what is wrong and how to fix it.</summary>
+    /// <summary>Returns the E.164 form, or an error message that names the problem and the fix.</summary>
     public static PhoneParseResult ParseMobile(string? input)
     {
         if (string.IsNullOrWhiteSpace(input))

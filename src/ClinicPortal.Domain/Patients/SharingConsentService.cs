@@ -113,7 +113,7 @@ public sealed partial class SharingConsentService(
         return await LoadHistoryAsync(db, patient.Id, cancellationToken);
     }
 
-    /// <summary>Lists a patient's consent history for an admin, or for a psychologist who treats the patient. Nobody can change it.</summary>
+    /// <summary>Lists a patient's consent history for an admin, or for a psychologist who treats the patient. The history is read-only.</summary>
     public async Task<IReadOnlyList<ConsentHistoryItem>> GetHistoryForPatientAsync(
         string staffUserId, int patientId, CancellationToken cancellationToken = default)
     {

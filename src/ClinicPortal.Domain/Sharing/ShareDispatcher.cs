@@ -189,7 +189,7 @@ public sealed partial class ShareDispatcher : IDisposable
         }
         catch (Exception exception)
         {
-            // The adapter or the SDK failed in a way nobody classified: the message may have left.
+            // The adapter or the SDK raised an unclassified exception, so the message may have left.
             var errorCode = exception.GetType().Name;
             share.MarkUnknown(attempt, errorCode, "Unexpected error while sending: " + PhoneMasking.RedactNumbers(exception.Message), _clock.UtcNow);
             LogUnexpectedError(_logger, exception, share.Id, attempt.Number, errorCode, attempt.DurationMs, maskedRecipient);
@@ -219,7 +219,7 @@ public sealed partial class ShareDispatcher : IDisposable
         }
     }
 
-    /// <summary>Records what a permanent error says about the number: opted out, or unable to receive SMS.</summary>
+    /// <summary>Flags the number after a permanent error: opted out (21610), or unable to receive SMS (21211, 21614).</summary>
     private async Task FlagRecipientAsync(ClinicDbContext db, Patients.Patient patient, string recipient, string errorCode, CancellationToken cancellationToken)
     {
         if (errorCode == SmsErrorExplanations.RecipientOptedOut && !await SharingDecision.IsOptedOutAsync(db, recipient, cancellationToken))
