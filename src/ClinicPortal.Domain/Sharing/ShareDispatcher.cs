@@ -151,9 +151,10 @@ public sealed partial class ShareDispatcher : IDisposable
             share.Skip(reason == ShareReason.NoConsent ? ShareReason.ConsentWithdrawn : reason, _clock.UtcNow);
             LogSkipped(_logger, share.Id, share.Reason!.Value);
         }
-        else
+        else if (!await SendAsync(db, share, patient, cancellationToken))
         {
-            await SendAsync(db, share, patient, cancellationToken);
+            // Another dispatcher took the share while this one waited for a permit, so its outcome is kept.
+            return false;
         }
 
         // The outcome is saved even during shutdown: a message that left must not be sent again.
@@ -162,12 +163,16 @@ public sealed partial class ShareDispatcher : IDisposable
         return true;
     }
 
-    private async Task SendAsync(ClinicDbContext db, ProgressShare share, Patients.Patient patient, CancellationToken cancellationToken)
+    /// <summary>Sends the share once a permit is free and records the outcome. Returns false, without sending, when the lease was lost meanwhile.</summary>
+    private async Task<bool> SendAsync(ClinicDbContext db, ProgressShare share, Patients.Patient patient, CancellationToken cancellationToken)
     {
         using var permit = await _rateLimiter.AcquireAsync(1, cancellationToken);
         var recipient = patient.EmergencyContactPhone!;
-        var attempt = share.StartAttempt(recipient, _clock.UtcNow);
-        await db.SaveChangesAsync(cancellationToken);
+        if (await TryStartAttemptAsync(db, share, recipient, cancellationToken) is not { } attempt)
+        {
+            LogLeaseLost(_logger, share.Id);
+            return false;
+        }
 
         var maskedRecipient = PhoneMasking.Mask(recipient);
         LogSending(_logger, share.Id, attempt.Number, maskedRecipient, _sender.Name);
@@ -194,6 +199,34 @@ public sealed partial class ShareDispatcher : IDisposable
             share.MarkUnknown(attempt, errorCode, "Unexpected error while sending: " + PhoneMasking.RedactNumbers(exception.Message), _clock.UtcNow);
             LogUnexpectedError(_logger, exception, share.Id, attempt.Number, errorCode, attempt.DurationMs, maskedRecipient);
         }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Saves a new attempt as in flight and renews this dispatcher's lease from now, in one
+    /// transaction, and returns the attempt. Returns null and saves nothing when another dispatcher
+    /// has claimed or finished the share since. That can happen because the wait for a permit can
+    /// outlast the lease: at 1 send per second and 4 sends in flight a claimed share waits up to 4 s.
+    /// </summary>
+    private async Task<ShareAttempt?> TryStartAttemptAsync(ClinicDbContext db, ProgressShare share, string recipient, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = _clock.UtcNow;
+        var expiresAt = now + _options.LeaseDuration;
+
+        var renewed = await db.ProgressShares
+            .Where(s => s.Id == share.Id && s.Status == ShareStatus.Pending && s.LeaseOwner == InstanceId)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.LeaseExpiresAtUtc, expiresAt), cancellationToken);
+        if (renewed == 0)
+        {
+            return null;
+        }
+
+        var attempt = share.StartAttempt(recipient, now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return attempt;
     }
 
     private async Task RecordFailureAsync(
@@ -263,6 +296,9 @@ public sealed partial class ShareDispatcher : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Share {ShareId} attempt {Attempt} was interrupted by a stop or crash; marked unknown")]
     private static partial void LogInterrupted(ILogger logger, int shareId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Share {ShareId} was claimed or finished by another dispatcher while this one waited for a send permit; not sent by this one")]
+    private static partial void LogLeaseLost(ILogger logger, int shareId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped share {ShareId}: {Reason}")]
     private static partial void LogSkipped(ILogger logger, int shareId, ShareReason reason);

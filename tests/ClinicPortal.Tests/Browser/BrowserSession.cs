@@ -1,3 +1,4 @@
+using ClinicPortal.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ClinicPortal.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 

@@ -64,6 +64,12 @@ internal sealed class PortalTestHost : IAsyncDisposable
         App.StartServer();
     }
 
+    /// <summary>
+    /// Stops the app but keeps the database file and the fake Twilio server, for app processes
+    /// started afterwards on them. <see cref="DisposeAsync"/> still deletes both.
+    /// </summary>
+    public async Task StopAppAsync() => await App.DisposeAsync();
+
     public HttpClient CreateAnonymousClient() =>
         App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 

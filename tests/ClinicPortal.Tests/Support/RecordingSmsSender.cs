@@ -4,8 +4,8 @@ namespace ClinicPortal.Tests.Support;
 
 /// <summary>
 /// An SMS port double for domain tests: records every message and accepts it as "queued", or
-/// throws the exception given in <see cref="Failure"/>, as a faulty adapter would. It is safe to
-/// call from several dispatchers at once.
+/// throws the exception given in <see cref="Failure"/>, as a faulty adapter would. Dispatchers
+/// send in parallel, so it is safe to call from several threads.
 /// </summary>
 public sealed class RecordingSmsSender : ISmsSender
 {
@@ -16,6 +16,7 @@ public sealed class RecordingSmsSender : ISmsSender
 
     public Exception? Failure { get; set; }
 
+    /// <summary>The messages received so far, in order.</summary>
     public IReadOnlyList<SmsMessage> Messages
     {
         get

@@ -15,7 +15,7 @@ namespace ClinicPortal.Tests.Support.FakeTwilio;
 /// <summary>
 /// A stand-in for Twilio's REST API on 127.0.0.1 and a free port. It records every request to
 /// /2010-04-01/Accounts/{AccountSid}/Messages.json and responds to each with the next scripted
-/// <see cref="FakeTwilioResponse"/>, or accepts the message as "queued" when the script is empty.
+/// <see cref="FakeTwilioResponse"/>, or with <see cref="DefaultResponse"/> when the script is empty.
 /// It is a plain Kestrel server, so tests that start the portal as a separate process can use
 /// it too: point Twilio:ApiBaseUrl at <see cref="BaseUrl"/>.
 /// </summary>
@@ -32,6 +32,8 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
     private readonly List<FakeTwilioRequest> _requests = [];
     private readonly List<string> _unexpectedRequests = [];
     private readonly List<(int Count, TaskCompletionSource Waiter)> _waiters = [];
+    private FakeTwilioResponse _defaultResponse = FakeTwilioResponse.Accepted();
+    private TaskCompletionSource? _hold;
 
     private FakeTwilioServer(WebApplication app)
     {
@@ -49,6 +51,28 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
             lock (_lock)
             {
                 return _requests.ToArray();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The response to a request when the script is empty; by default the message is accepted as
+    /// "queued" at once. Benchmarks set a <see cref="FakeTwilioResponse.Delay"/> here to model Twilio's latency.
+    /// </summary>
+    public FakeTwilioResponse DefaultResponse
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _defaultResponse;
+            }
+        }
+        set
+        {
+            lock (_lock)
+            {
+                _defaultResponse = value;
             }
         }
     }
@@ -96,6 +120,31 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
                 _script.Enqueue(response);
             }
         }
+    }
+
+    /// <summary>
+    /// Makes every request from now on wait, after it is recorded, until <see cref="ReleaseResponses"/>
+    /// is called or the client closes the connection. Tests use it to keep sends in flight.
+    /// </summary>
+    public void HoldResponses()
+    {
+        lock (_lock)
+        {
+            _hold ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    /// <summary>Lets the held requests and every later one receive their responses.</summary>
+    public void ReleaseResponses()
+    {
+        TaskCompletionSource? hold;
+        lock (_lock)
+        {
+            hold = _hold;
+            _hold = null;
+        }
+
+        hold?.TrySetResult();
     }
 
     /// <summary>Waits until at least <paramref name="count"/> requests have arrived, or fails after the timeout.</summary>
@@ -161,6 +210,17 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
             return;
         }
 
+        Task? hold;
+        lock (_lock)
+        {
+            hold = _hold?.Task;
+        }
+
+        if (hold is not null)
+        {
+            await hold.WaitAsync(context.RequestAborted);
+        }
+
         if (response.Delay > TimeSpan.Zero)
         {
             await Task.Delay(response.Delay, context.RequestAborted);
@@ -212,7 +272,7 @@ public sealed partial class FakeTwilioServer : IAsyncDisposable
     {
         lock (_lock)
         {
-            return _script.Count > 0 ? _script.Dequeue() : FakeTwilioResponse.Accepted();
+            return _script.Count > 0 ? _script.Dequeue() : _defaultResponse;
         }
     }
 

@@ -1,15 +1,19 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 
-namespace ClinicPortal.Tests.Browser;
+namespace ClinicPortal.Tests.Support;
 
 /// <summary>
 /// ClinicPortal.Web running as a separate process from its build output: in Development, on a free
-/// port of 127.0.0.1, with its own SQLite database in a temporary folder and the development SMS outbox.
+/// port of 127.0.0.1, with the development SMS outbox unless <see cref="PortalProcessOptions.Settings"/>
+/// configure Twilio, and with its own SQLite database in a temporary folder unless the options name a file.
 /// </summary>
 public sealed class PortalProcess : IAsyncDisposable
 {
@@ -23,11 +27,13 @@ public sealed class PortalProcess : IAsyncDisposable
     private static readonly string[] LegacyVariables =
         ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_PHONE_NUMBER", "PROGRESS_SHARING_CONSENT_VERSION"];
 
-    private readonly Process process;
+    private readonly System.Diagnostics.Process process;
     private readonly StringBuilder output = new();
-    private readonly DirectoryInfo dataDirectory;
 
-    private PortalProcess(Process process, DirectoryInfo dataDirectory, Uri baseAddress, string connectionString)
+    // The temporary folder this instance created for its database, or null when the caller gave a file.
+    private readonly DirectoryInfo? dataDirectory;
+
+    private PortalProcess(System.Diagnostics.Process process, DirectoryInfo? dataDirectory, Uri baseAddress, string connectionString)
     {
         this.process = process;
         this.dataDirectory = dataDirectory;
@@ -52,8 +58,11 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app and returns once its login page responds with a success status.</summary>
-    public static async Task<PortalProcess> StartAsync()
+    /// <summary>Starts the app with its own database and returns once its login page responds with a success status.</summary>
+    public static Task<PortalProcess> StartAsync() => StartAsync(new PortalProcessOptions());
+
+    /// <summary>Starts the app with the given options and returns once its login page responds with a success status.</summary>
+    public static async Task<PortalProcess> StartAsync(PortalProcessOptions options)
     {
         var webAssembly = ReadBuildMetadata("ClinicPortalWebAssemblyPath");
         if (!File.Exists(webAssembly))
@@ -62,10 +71,10 @@ public sealed class PortalProcess : IAsyncDisposable
                 $"ClinicPortal.Web was not found at {webAssembly}. Build the solution in the same configuration as the tests, or run scripts/test.sh.");
         }
 
-        var dataDirectory = Directory.CreateTempSubdirectory("clinicportal-browser-");
+        var dataDirectory = options.DatabasePath is null ? Directory.CreateTempSubdirectory("clinicportal-process-") : null;
         var connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(dataDirectory.FullName, "clinicportal.db"),
+            DataSource = options.DatabasePath ?? Path.Combine(dataDirectory!.FullName, "clinicportal.db"),
         }.ToString();
         var baseAddress = new Uri($"http://127.0.0.1:{FindFreePort()}/");
 
@@ -96,7 +105,12 @@ public sealed class PortalProcess : IAsyncDisposable
             startInfo.Environment.Remove(variable);
         }
 
-        var process = new Process { StartInfo = startInfo };
+        foreach (var (key, value) in options.Settings)
+        {
+            startInfo.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = new System.Diagnostics.Process { StartInfo = startInfo };
         var portal = new PortalProcess(process, dataDirectory, baseAddress, connectionString);
         process.OutputDataReceived += (_, line) => portal.AppendOutput(line.Data);
         process.ErrorDataReceived += (_, line) => portal.AppendOutput(line.Data);
@@ -117,7 +131,23 @@ public sealed class PortalProcess : IAsyncDisposable
         return portal;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Signs in through POST /api/auth/login and returns a client of the app that sends the bearer token.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password = DemoAccounts.Password)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var response = await client.PostAsJsonAsync("/api/auth/login", new JsonObject { ["email"] = email, ["password"] = password });
+        Assert.True(response.IsSuccessStatusCode, $"Signing in as {email} failed with HTTP {(int)response.StatusCode}. The app's output:\n{Output}");
+
+        var body = await PortalTestHost.ReadJsonAsync(response);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("access_token").GetString());
+        return client;
+    }
+
+    /// <summary>
+    /// Kills the app and its child processes at once, as a crash or a power cut would: nothing
+    /// in the app runs after this, not even its shutdown handlers. Returns once it has exited.
+    /// </summary>
+    public async Task KillAsync()
     {
         try
         {
@@ -131,6 +161,14 @@ public sealed class PortalProcess : IAsyncDisposable
         {
             // The process never started, so there is nothing to stop.
         }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await KillAsync();
+        }
         finally
         {
             process.Dispose();
@@ -138,7 +176,7 @@ public sealed class PortalProcess : IAsyncDisposable
 
         // Pooled connections of the test process would keep the database file open.
         SqliteConnection.ClearAllPools();
-        dataDirectory.Delete(recursive: true);
+        dataDirectory?.Delete(recursive: true);
     }
 
     private async Task WaitUntilRespondingAsync()
