@@ -7,7 +7,7 @@ namespace ClinicPortal.Web.Api;
 
 /// <summary>
 /// Turns the domain's exceptions into ProblemDetails: invalid fields 400 (named in snake_case),
-/// access denied 403, not found 404, and a failed save 500 that says nothing was saved.
+/// access denied 403, not found 404, and a failed save 500 whose detail states that nothing was saved.
 /// </summary>
 internal sealed partial class ApiErrorFilter(ILogger<ApiErrorFilter> logger) : IEndpointFilter
 {

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ClinicPortal.Web.Api;
 
 /// <summary>
-/// Answers exceptions that escape an API endpoint as ProblemDetails without internal details: a
+/// Writes exceptions that escape an API endpoint as ProblemDetails without internal details: a
 /// malformed body or query value is a 400 that names the field, anything else a 500 with the
 /// trace id to quote to support.
 /// </summary>

@@ -63,7 +63,12 @@ internal sealed partial class ShareDispatchWorker(
         }
 
         var wait = nextDue.Value - clock.UtcNow;
-        return wait < MinimumWait ? MinimumWait : wait > PollInterval ? PollInterval : wait;
+        if (wait < MinimumWait)
+        {
+            return MinimumWait;
+        }
+
+        return wait > PollInterval ? PollInterval : wait;
     }
 
     private async Task WaitForSignalAsync(TimeSpan wait, CancellationToken stoppingToken)
