@@ -19,6 +19,7 @@ public sealed partial class SharingConsentService(
     ILogger<SharingConsentService> logger)
 {
     public const string ShareField = "ShareProgressWithEmergencyContact";
+    public const string NoteField = "Note";
     public const int MaxNoteLength = 1000;
 
     private string CurrentVersion => options.Value.ConsentVersion;
@@ -114,6 +115,7 @@ public sealed partial class SharingConsentService(
     }
 
     /// <summary>Lists a patient's consent history for an admin, or for a psychologist who treats the patient. The history is read-only.</summary>
+    /// <exception cref="NotFoundException">No patient has the id, and the user is an admin.</exception>
     public async Task<IReadOnlyList<ConsentHistoryItem>> GetHistoryForPatientAsync(
         string staffUserId, int patientId, CancellationToken cancellationToken = default)
     {
@@ -121,6 +123,11 @@ public sealed partial class SharingConsentService(
         if (!await AccessGuard.IsInRoleAsync(db, staffUserId, ClinicRoles.Admin, cancellationToken))
         {
             await AccessGuard.EnsureTreatingPsychologistAsync(db, staffUserId, patientId, cancellationToken);
+        }
+
+        if (!await db.Patients.AnyAsync(p => p.Id == patientId, cancellationToken))
+        {
+            throw new NotFoundException($"Patient {patientId} was not found.");
         }
 
         return await LoadHistoryAsync(db, patientId, cancellationToken);
@@ -159,12 +166,12 @@ public sealed partial class SharingConsentService(
         var trimmed = note?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            throw DomainValidationException.ForField("Note", "Describe how the patient gave or withdrew consent, for example \"Verbal consent in session after reading the consent text\".");
+            throw DomainValidationException.ForField(NoteField, "Describe how the patient gave or withdrew consent, for example \"Verbal consent in session after reading the consent text\".");
         }
 
         if (trimmed.Length > MaxNoteLength)
         {
-            throw DomainValidationException.ForField("Note", $"Shorten the note to {MaxNoteLength} characters or fewer.");
+            throw DomainValidationException.ForField(NoteField, $"Shorten the note to {MaxNoteLength} characters or fewer.");
         }
 
         return trimmed;

@@ -19,6 +19,7 @@ internal static class ApiEndpoints
         api.MapDisclosureEndpoints();
         api.MapProgressNoteEndpoints();
         api.MapShareLogEndpoints();
+        api.MapAdminPatientEndpoints();
         api.MapTwilioWebhookEndpoints();
     }
 

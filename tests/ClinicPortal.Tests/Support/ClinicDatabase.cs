@@ -113,6 +113,9 @@ internal sealed class ClinicDatabase : IDisposable
     public SharingConsentService CreateConsentService() =>
         new(Contexts, Options.Create(SharingOptions), Clock, NullLogger<SharingConsentService>.Instance);
 
+    public PatientDirectoryService CreateDirectoryService() =>
+        new(Contexts, Clock, NullLogger<PatientDirectoryService>.Instance);
+
     public ProgressNoteService CreateNoteService(IDbContextFactory<ClinicDbContext>? contexts = null) =>
         new(contexts ?? Contexts, Clock, Options.Create(SharingOptions), Options.Create(ClinicOptions), DispatchSignal, NullLogger<ProgressNoteService>.Instance);
 
