@@ -1,20 +1,25 @@
 using System.Runtime.CompilerServices;
+using ClinicPortal.Tests.Support.FakeTwilio;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace ClinicPortal.Tests.Browser;
 
 /// <summary>
-/// One app process and one headless Chromium, shared by the tests of <see cref="BrowserCollection"/>.
-/// Those tests run one after another and share the app's database.
+/// One fake Twilio server, one app process sending through it and one headless Chromium, shared
+/// by the tests of <see cref="BrowserCollection"/>. Those tests run one after another and share
+/// the app's database and the fake server's record of requests.
 /// </summary>
 public sealed class PortalBrowserFixture : IAsyncLifetime
 {
     private IPlaywright? playwright;
     private IBrowser? browser;
     private PortalProcess? portal;
+    private FakeTwilioServer? twilio;
 
     public PortalProcess Portal => portal ?? throw new InvalidOperationException("The fixture has not been initialized.");
+
+    public FakeTwilioServer Twilio => twilio ?? throw new InvalidOperationException("The fixture has not been initialized.");
 
     public async Task InitializeAsync()
     {
@@ -24,7 +29,8 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
         // Playwright's default of 5 s is short for the first Blazor render after the app starts.
         Assertions.SetDefaultExpectTimeout(15_000);
 
-        portal = await PortalProcess.StartAsync();
+        twilio = await FakeTwilioServer.StartAsync();
+        portal = await PortalProcess.StartAsync(twilio.BaseUrl);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions());
     }
@@ -36,6 +42,7 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
         try
         {
             await test(session);
+            session.AssertNoBrowserErrors();
         }
         catch
         {
@@ -56,6 +63,11 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
         if (portal is not null)
         {
             await portal.DisposeAsync();
+        }
+
+        if (twilio is not null)
+        {
+            await twilio.DisposeAsync();
         }
     }
 }

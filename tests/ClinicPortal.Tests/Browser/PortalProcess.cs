@@ -3,13 +3,15 @@ using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
+using ClinicPortal.Tests.Support.FakeTwilio;
 using Microsoft.Data.Sqlite;
 
 namespace ClinicPortal.Tests.Browser;
 
 /// <summary>
 /// ClinicPortal.Web running as a separate process from its build output: in Development, on a free
-/// port of 127.0.0.1, with its own SQLite database in a temporary folder and the development SMS outbox.
+/// port of 127.0.0.1, with its own SQLite database in a temporary folder, sending SMS through
+/// Twilio's REST API to a fake Twilio server on 127.0.0.1.
 /// </summary>
 public sealed class PortalProcess : IAsyncDisposable
 {
@@ -52,8 +54,14 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app and returns once its login page responds with a success status.</summary>
-    public static async Task<PortalProcess> StartAsync()
+    /// <summary>Sender number the app passes to Twilio, from the range Australia reserves for fiction.</summary>
+    public const string TwilioSenderNumber = "+61491570159";
+
+    /// <summary>
+    /// Starts the app with Twilio pointed at <paramref name="twilioBaseUrl"/> and returns once its
+    /// login page responds with a success status.
+    /// </summary>
+    public static async Task<PortalProcess> StartAsync(Uri twilioBaseUrl)
     {
         var webAssembly = ReadBuildMetadata("ClinicPortalWebAssemblyPath");
         if (!File.Exists(webAssembly))
@@ -87,10 +95,13 @@ public sealed class PortalProcess : IAsyncDisposable
         startInfo.Environment["DemoData__Enabled"] = "true";
         startInfo.Environment["DemoData__Password"] = DemoAccounts.Password;
 
-        // Environment variables override user-secrets, so blank Twilio credentials select the
-        // development outbox even on a machine where a developer configured Twilio.
-        startInfo.Environment["Twilio__AccountSid"] = "";
-        startInfo.Environment["Twilio__AuthToken"] = "";
+        // Environment variables override user-secrets, so a developer's Twilio account is never
+        // used: every setting that selects where and how SMS are sent is set here.
+        startInfo.Environment["Twilio__AccountSid"] = FakeTwilioServer.TestAccountSid;
+        startInfo.Environment["Twilio__AuthToken"] = FakeTwilioServer.TestAuthToken;
+        startInfo.Environment["Twilio__PhoneNumber"] = TwilioSenderNumber;
+        startInfo.Environment["Twilio__MessagingServiceSid"] = "";
+        startInfo.Environment["Twilio__ApiBaseUrl"] = twilioBaseUrl.ToString();
         foreach (var variable in LegacyVariables)
         {
             startInfo.Environment.Remove(variable);
