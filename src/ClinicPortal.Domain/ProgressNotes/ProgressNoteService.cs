@@ -46,6 +46,23 @@ public sealed partial class ProgressNoteService(
         return new CreatedProgressNote(note.Id, note.Share.Id, note.Share.Status, note.Share.Reason);
     }
 
+    /// <summary>
+    /// Returns what saving a new note with this content would send, without saving anything. The
+    /// content is not validated, so the preview can follow a note that is still being written.
+    /// </summary>
+    public async Task<SharePreview> PreviewShareAsync(
+        string userId, int patientId, ProgressNoteContent content, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await AccessGuard.EnsureTreatingPsychologistAsync(db, userId, patientId, cancellationToken);
+        var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, cancellationToken);
+
+        var reason = await SharingDecision.ReasonNotToShareAsync(db, patient, sharingOptions.Value.ConsentVersion, cancellationToken);
+        return reason is { } skipReason
+            ? SharePreview.Skipped(skipReason)
+            : SharePreview.Send(patient.EmergencyContactPhone!, BuildShareText(patient, content));
+    }
+
     /// <summary>Changes a note's content. The share decided at creation stays as it is.</summary>
     public async Task UpdateAsync(string userId, int noteId, ProgressNoteContent content, CancellationToken cancellationToken = default)
     {
@@ -139,11 +156,18 @@ public sealed partial class ProgressNoteService(
             return ProgressShare.Skipped(patient.Id, reason.Value, now);
         }
 
+        var message = BuildShareText(patient, content);
+        return ProgressShare.Pending(patient.Id, message, sharingOptions.Value.ConsentVersion, now);
+    }
+
+    // The one place that turns a note into SMS text, so the editor's preview and the share saved
+    // with the note can never differ.
+    private string BuildShareText(Patient patient, ProgressNoteContent content)
+    {
         var summary = new ProgressSummaryInput(
             patient.FullName, content.SessionDateUtc, content.ProgressRating, content.Subjective, content.Plan);
         var sender = new SenderIdentity(clinicOptions.Value.Name, clinicOptions.Value.Phone);
-        var message = ProgressSummaryBuilder.Build(summary, clock.TimeZone, sender);
-        return ProgressShare.Pending(patient.Id, message, sharingOptions.Value.ConsentVersion, now);
+        return ProgressSummaryBuilder.Build(summary, clock.TimeZone, sender);
     }
 
     private async Task<TreatedPatient> ToTreatedPatientAsync(ClinicDbContext db, Patient patient, CancellationToken cancellationToken)

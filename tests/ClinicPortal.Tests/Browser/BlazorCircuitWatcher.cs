@@ -3,10 +3,10 @@ using Microsoft.Playwright;
 namespace ClinicPortal.Tests.Browser;
 
 /// <summary>
-/// Tells when the Blazor Server circuit of a page is interactive. After applying a render batch,
+/// Tells when the Blazor Server circuit of a page has rendered. After applying a render batch,
 /// blazor.web.js (ASP.NET Core 10.0) sends OnRenderCompleted over the page's _blazor WebSocket.
-/// Once the first one is sent, the prerendered markup has been replaced by live components whose
-/// event handlers work.
+/// The first batch can hold HeadOutlet's render alone, while the page is still prerendered, so
+/// callers that need working event handlers also wait for the page itself (see PortalPage).
 /// </summary>
 internal sealed class BlazorCircuitWatcher
 {
@@ -15,14 +15,29 @@ internal sealed class BlazorCircuitWatcher
     private readonly IPage page;
     private TaskCompletionSource firstRenderCompleted = NewCompletionSource();
 
+    // True from Reset until the main frame commits the next navigation. A socket opened then
+    // belongs to the document being left, for example a circuit that was still connecting.
+    private volatile bool awaitingNavigation;
+
     public BlazorCircuitWatcher(IPage page)
     {
         this.page = page;
         page.WebSocket += OnWebSocket;
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame == page.MainFrame)
+            {
+                awaitingNavigation = false;
+            }
+        };
     }
 
     /// <summary>Forgets the current circuit. Call it before a navigation that loads a new document.</summary>
-    public void Reset() => firstRenderCompleted = NewCompletionSource();
+    public void Reset()
+    {
+        awaitingNavigation = true;
+        firstRenderCompleted = NewCompletionSource();
+    }
 
     /// <summary>Waits until a circuit opened after the last <see cref="Reset"/> has applied its first render batch.</summary>
     public async Task WaitUntilInteractiveAsync()
@@ -40,7 +55,7 @@ internal sealed class BlazorCircuitWatcher
 
     private void OnWebSocket(object? sender, IWebSocket socket)
     {
-        if (new Uri(socket.Url).AbsolutePath != "/_blazor")
+        if (new Uri(socket.Url).AbsolutePath != "/_blazor" || awaitingNavigation)
         {
             return;
         }

@@ -1,21 +1,26 @@
 using System.Runtime.CompilerServices;
 using ClinicPortal.Tests.Support;
+using ClinicPortal.Tests.Support.FakeTwilio;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace ClinicPortal.Tests.Browser;
 
 /// <summary>
-/// One app process and one headless Chromium, shared by the tests of <see cref="BrowserCollection"/>.
-/// Those tests run one after another and share the app's database.
+/// One fake Twilio server, one app process sending through it and one headless Chromium, shared
+/// by the tests of <see cref="BrowserCollection"/>. Those tests run one after another and share
+/// the app's database and the fake server's record of requests.
 /// </summary>
 public sealed class PortalBrowserFixture : IAsyncLifetime
 {
     private IPlaywright? playwright;
     private IBrowser? browser;
     private PortalProcess? portal;
+    private FakeTwilioServer? twilio;
 
     public PortalProcess Portal => portal ?? throw new InvalidOperationException("The fixture has not been initialized.");
+
+    public FakeTwilioServer Twilio => twilio ?? throw new InvalidOperationException("The fixture has not been initialized.");
 
     public async Task InitializeAsync()
     {
@@ -25,7 +30,8 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
         // Playwright's default of 5 s is short for the first Blazor render after the app starts.
         Assertions.SetDefaultExpectTimeout(15_000);
 
-        portal = await PortalProcess.StartAsync();
+        twilio = await FakeTwilioServer.StartAsync();
+        portal = await PortalProcess.StartAsync(new PortalProcessOptions { Settings = ClinicPortal.Tests.Process.ProcessSettings.WithFakeTwilio(twilio) });
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(Chromium.LaunchOptions());
     }
@@ -37,6 +43,7 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
         try
         {
             await test(session);
+            session.AssertNoBrowserErrors();
         }
         catch
         {
@@ -57,6 +64,11 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
         if (portal is not null)
         {
             await portal.DisposeAsync();
+        }
+
+        if (twilio is not null)
+        {
+            await twilio.DisposeAsync();
         }
     }
 }

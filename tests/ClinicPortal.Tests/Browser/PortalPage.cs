@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace ClinicPortal.Tests.Browser;
 
@@ -6,14 +7,35 @@ namespace ClinicPortal.Tests.Browser;
 public sealed class PortalPage
 {
     private readonly BlazorCircuitWatcher circuit;
+    private readonly List<string> browserErrors = [];
 
     internal PortalPage(IPage page)
     {
         Page = page;
         circuit = new BlazorCircuitWatcher(page);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                AddBrowserError($"console error on {page.Url}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => AddBrowserError($"uncaught exception on {page.Url}: {error}");
     }
 
     public IPage Page { get; }
+
+    /// <summary>Console messages of type error and uncaught exceptions, in the order they happened.</summary>
+    public IReadOnlyList<string> BrowserErrors
+    {
+        get
+        {
+            lock (browserErrors)
+            {
+                return browserErrors.ToArray();
+            }
+        }
+    }
 
     /// <summary>Opens a page, and explains Chromium's error for an HTTP error status with an empty body.</summary>
     public async Task GotoAsync(string path)
@@ -36,6 +58,10 @@ public sealed class PortalPage
         circuit.Reset();
         await GotoAsync(path);
         await circuit.WaitUntilInteractiveAsync();
+
+        // The first render batch can be HeadOutlet's alone, which leaves the page prerendered.
+        // The layout marks its main content once the page itself renders on the circuit.
+        await Expect(Page.Locator(".mud-main-content[data-interactive]")).ToBeAttachedAsync();
     }
 
     /// <summary>
@@ -51,5 +77,13 @@ public sealed class PortalPage
         return await Page.RunAndWaitForResponseAsync(
             () => Page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync(),
             response => response.Request.Method == "POST" && new Uri(response.Url).AbsolutePath == "/Account/Login");
+    }
+
+    private void AddBrowserError(string error)
+    {
+        lock (browserErrors)
+        {
+            browserErrors.Add(error);
+        }
     }
 }

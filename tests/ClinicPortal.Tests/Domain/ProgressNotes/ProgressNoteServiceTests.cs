@@ -112,6 +112,58 @@ public sealed class ProgressNoteServiceTests : IAsyncLifetime
         Assert.Equal(["ProgressRating", "SessionNumber"], error.Errors.Keys.Order());
     }
 
+    [Fact]
+    public async Task PreviewShareAsync_MatchesTextSavedWithNote()
+    {
+        _database.ClinicOptions.Name = "Harbour Psychology";
+        _database.ClinicOptions.Phone = "02 5550 1234";
+        var service = _database.CreateNoteService();
+
+        var preview = await service.PreviewShareAsync(_psychologistId, _patientId, Content("smart-punctuation"));
+        var created = await service.CreateAsync(_psychologistId, _patientId, Content("smart-punctuation"));
+        var share = await LoadShareAsync(created.ShareId);
+
+        Assert.NotNull(preview.Text);
+        Assert.Equal(share.Message, preview.Text);
+        Assert.EndsWith("This is an automated update from Harbour Psychology. If you have concerns, please contact the clinic directly on 02 5550 1234.", preview.Text, StringComparison.Ordinal);
+        Assert.Equal(SmsSegments.Measure(preview.Text), preview.Measurement);
+        Assert.Equal(share.Segments, preview.Measurement!.Segments);
+        Assert.Equal("*********156", preview.MaskedRecipient);
+        Assert.Null(preview.SkipReason);
+    }
+
+    [Fact]
+    public async Task PreviewShareAsync_WithoutConsent_ReturnsOnlySkipReason()
+    {
+        await _database.CreateConsentService().WithdrawOwnAsync(_patientUserId);
+
+        var preview = await _database.CreateNoteService().PreviewShareAsync(_psychologistId, _patientId, Content("basic"));
+
+        Assert.Equal(ShareReason.NoConsent, preview.SkipReason);
+        Assert.Null(preview.Text);
+        Assert.Null(preview.Measurement);
+        Assert.Null(preview.MaskedRecipient);
+    }
+
+    [Fact]
+    public async Task PreviewShareAsync_SavesNothing()
+    {
+        await _database.CreateNoteService().PreviewShareAsync(_psychologistId, _patientId, Content("basic"));
+
+        await using var db = await _database.Contexts.CreateDbContextAsync();
+        Assert.Equal(0, await db.ProgressNotes.CountAsync());
+        Assert.Equal(0, await db.ProgressShares.CountAsync());
+    }
+
+    [Fact]
+    public async Task PreviewShareAsync_UnassignedPsychologist_IsDenied()
+    {
+        var otherPsychologistId = await _database.AddUserAsync("sam.lee@clinicportal.test", ClinicRoles.Psychologist);
+
+        await Assert.ThrowsAsync<AccessDeniedException>(
+            () => _database.CreateNoteService().PreviewShareAsync(otherPsychologistId, _patientId, Content("basic")));
+    }
+
     private static ProgressNoteContent Content(string summaryCaseName)
     {
         var summaryCase = SummaryCase.Load(summaryCaseName);

@@ -39,6 +39,12 @@ async function requestCredential(email, mediation, headers, signal) {
     return await navigator.credentials.get({ publicKey: options, mediation, signal });
 }
 
+// location.hostname is "127.0.0.1" for IPv4 and "[::1]" for IPv6 addresses.
+function hostIsIpAddress() {
+    const host = location.hostname;
+    return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
+}
+
 customElements.define('passkey-submit', class extends HTMLElement {
     static formAssociated = true;
 
@@ -116,6 +122,11 @@ customElements.define('passkey-submit', class extends HTMLElement {
     }
 
     async tryAutofillPasskey() {
+        // WebAuthn accepts only a domain as relying party id, so on an IP address every request
+        // fails with a SecurityError. Autofill is not attempted there, which keeps the console clean.
+        if (hostIsIpAddress()) {
+            return;
+        }
         if (browserSupportsPasskeys && this.attrs.operation === 'Request' && await PublicKeyCredential.isConditionalMediationAvailable?.()) {
             await this.obtainAndSubmitCredential(/* useConditionalMediation */ true);
         }

@@ -18,10 +18,30 @@ internal static class SharingText
             : destination;
     }
 
-    /// <summary>Tells, before saving a new note, whether an update will be sent and to whom.</summary>
-    public static string BeforeCreate(TreatedPatient patient) => patient.SkipReason is { } reason
-        ? $"Saving this note will not send an update: {ShareReasonText.Describe(reason)}"
-        : $"Saving this note will send an update to {patient.EmergencyContactName} ({patient.EmergencyContactRelationship}).";
+    /// <summary>
+    /// Tells, before saving a new note, whether an update will be sent and to whom. The live
+    /// preview decides when there is one, because consent can change while the note is written.
+    /// </summary>
+    public static string BeforeCreate(TreatedPatient patient, SharePreview? preview)
+    {
+        var skipReason = preview is null ? patient.SkipReason : preview.SkipReason;
+        return skipReason is { } reason
+            ? $"Saving this note will not send an update: {ShareReasonText.Describe(reason)}"
+            : $"Saving this note will send an update to {patient.EmergencyContactName} ({patient.EmergencyContactRelationship}).";
+    }
+
+    /// <summary>Describes the previewed SMS, for example "To: *********156 · 245 characters · GSM-7 · 2 segments".</summary>
+    public static string SmsFacts(SharePreview preview)
+    {
+        if (preview.Measurement is not { } size)
+        {
+            return "";
+        }
+
+        var encoding = size.Encoding == SmsEncoding.Gsm7 ? "GSM-7" : "UCS-2";
+        var segments = size.Segments == 1 ? "1 segment" : $"{size.Segments} segments";
+        return $"To: {preview.MaskedRecipient} · {size.Units} characters · {encoding} · {segments}";
+    }
 
     /// <summary>Tells, right after a note was created, what was decided about its update.</summary>
     public static string AfterCreate(ShareStatus status, ShareReason? reason, string? contactName) =>

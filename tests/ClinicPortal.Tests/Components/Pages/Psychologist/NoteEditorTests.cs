@@ -19,7 +19,7 @@ public sealed class NoteEditorTests : ClinicComponentTestContext
         var patientId = await SeedTreatedPatientAsync(consented: true);
         var page = RenderPage<NoteEditor>(("PatientId", (int?)patientId));
         page.WaitForElement("#subjective");
-        page.Find("#subjective").Change("Reports sleeping better since the last session.");
+        page.Find("#subjective").Input("Reports sleeping better since the last session.");
         SaveGate.Armed = true;
 
         var firstClick = page.Find("#save-note").ClickAsync(new MouseEventArgs());
@@ -44,7 +44,7 @@ public sealed class NoteEditorTests : ClinicComponentTestContext
         var page = RenderPage<NoteEditor>(("PatientId", (int?)patientId));
         page.WaitForElement("#subjective");
         Assert.Equal("Saving this note will send an update to Liam Thompson (Brother).", page.Find("#share-preview").TextContent.Trim());
-        page.Find("#subjective").Change("Reports sleeping better since the last session.");
+        page.Find("#subjective").Input("Reports sleeping better since the last session.");
 
         await page.Find("#save-note").ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => Assert.Equal("Note saved.", page.Find("#note-saved").TextContent.Trim()));
@@ -66,7 +66,7 @@ public sealed class NoteEditorTests : ClinicComponentTestContext
         var patientId = await SeedTreatedPatientAsync(consented: true);
         var page = RenderPage<NoteEditor>(("PatientId", (int?)patientId));
         page.WaitForElement("#subjective");
-        page.Find("#subjective").Change("Reports sleeping better since the last session.");
+        page.Find("#subjective").Input("Reports sleeping better since the last session.");
         await page.Find("#save-note").ClickAsync(new MouseEventArgs());
         page.WaitForAssertion(() => Assert.Equal("Note saved.", page.Find("#note-saved").TextContent.Trim()));
 
@@ -78,6 +78,54 @@ public sealed class NoteEditorTests : ClinicComponentTestContext
     }
 
     [Fact]
+    public async Task Preview_WhileTyping_ShowsExactSms()
+    {
+        var patientId = await SeedTreatedPatientAsync(consented: true);
+        var page = RenderPage<NoteEditor>(("PatientId", (int?)patientId));
+        page.WaitForElement("#subjective");
+
+        page.Find("#subjective").Input("Reports sleeping better since the last session.");
+        page.Find("#objective").Change("OBJECTIVE-NOT-SHARED");
+        page.Find("#assessment").Change("ASSESSMENT-NOT-SHARED");
+        page.Find("#plan").Input("Keep a sleep diary.");
+        page.Find("#progress-rating").Change("7");
+
+        // Written out rather than built with ProgressSummaryBuilder, so the test checks the text itself.
+        var expected = string.Join(
+            "\n",
+            "Progress Update for Mia Thompson",
+            "",
+            "Session Date: December 4, 2026",
+            "Progress Rating: 7/10",
+            "",
+            "General Update:",
+            "Reports sleeping better since the last session.",
+            "",
+            "Next Steps:",
+            "Keep a sleep diary.",
+            "",
+            "---",
+            "This is an automated update. If you have concerns, please contact the clinic directly.");
+        page.WaitForAssertion(() => Assert.Equal(expected, page.Find("#sms-preview").TextContent), TimeSpan.FromSeconds(5));
+        Assert.Equal("To: *********156 · 276 characters · GSM-7 · 2 segments", page.Find("#sms-preview-facts").TextContent.Trim());
+        Assert.Equal(0, await Data.QueryAsync(db => db.ProgressNotes.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Preview_NoConsent_ShowsNoSms()
+    {
+        var patientId = await SeedTreatedPatientAsync(consented: false);
+        var page = RenderPage<NoteEditor>(("PatientId", (int?)patientId));
+        page.WaitForElement("#subjective");
+
+        page.Find("#subjective").Input("Reports sleeping better since the last session.");
+
+        page.WaitForAssertion(() => Assert.Equal("Reports sleeping better since the last session.", page.Find("#subjective").GetAttribute("value")));
+        Assert.Empty(page.FindAll("#sms-preview"));
+        Assert.StartsWith("Saving this note will not send an update:", page.Find("#share-preview").TextContent.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Save_NoConsent_SaysWhyNothingIsSent()
     {
         var patientId = await SeedTreatedPatientAsync(consented: false);
@@ -86,7 +134,7 @@ public sealed class NoteEditorTests : ClinicComponentTestContext
         Assert.Equal(
             "Saving this note will not send an update: The patient has not consented to sharing progress with their emergency contact.",
             page.Find("#share-preview").TextContent.Trim());
-        page.Find("#subjective").Change("Reports sleeping better since the last session.");
+        page.Find("#subjective").Input("Reports sleeping better since the last session.");
 
         await page.Find("#save-note").ClickAsync(new MouseEventArgs());
 
@@ -103,7 +151,7 @@ public sealed class NoteEditorTests : ClinicComponentTestContext
         var page = RenderPage<NoteEditor>(("PatientId", (int?)patientId));
         page.WaitForElement("#subjective");
         Assert.Equal("1", page.Find("#session-number").GetAttribute("value"));
-        page.Find("#subjective").Change("Reports sleeping better since the last session.");
+        page.Find("#subjective").Input("Reports sleeping better since the last session.");
         page.Find("#progress-rating").Change("11");
         page.Find("#session-number").Change("0");
 
