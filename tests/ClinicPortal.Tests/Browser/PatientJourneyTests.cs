@@ -23,8 +23,8 @@ public sealed class PatientJourneyTests(PortalBrowserFixture fixture, ITestOutpu
         await sharingSwitch.ClickAsync();
 
         var dialog = page.Page.GetByRole(AriaRole.Dialog);
-        await Expect(dialog).ToContainTextAsync("your psychologist's progress notes will trigger a short update to your emergency contact");
-        await Expect(dialog).ToContainTextAsync("Your emergency contact never receives your psychologist's observations, their assessment, or the full note.");
+        await Expect(dialog).ToContainTextAsync("each progress note your psychologist writes after a session sends a short update to your emergency contact.");
+        await Expect(dialog).ToContainTextAsync("What is never sent: your psychologist's observations, their assessment, or the full note.");
         await Expect(dialog).ToContainTextAsync("Consent version 1.0");
         await Accessibility.AssertNoSeriousViolationsAsync(page.Page);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "I agree" }).ClickAsync();

@@ -25,7 +25,7 @@ internal static class PatientSteps
         await FillExactAsync(page, "Last name", patient.LastName);
         await FillExactAsync(page, "Email", patient.Email);
         await FillExactAsync(page, "Password", NewPatient.Password);
-        await FillExactAsync(page, "Confirm Password", NewPatient.Password);
+        await FillExactAsync(page, "Confirm password", NewPatient.Password);
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true }).ClickAsync();
 
         // The navigation menu links the signed-in account's email to its management page.

@@ -168,6 +168,26 @@ public sealed class NoteEditorTests : ClinicComponentTestContext
     }
 
     [Fact]
+    public async Task Save_DecimalRating_SavesNothing()
+    {
+        var patientId = await SeedTreatedPatientAsync(consented: true);
+        var page = RenderPage<NoteEditor>(("PatientId", (int?)patientId));
+        page.WaitForElement("#subjective");
+        page.Find("#subjective").Input("Reports sleeping better since the last session.");
+        page.Find("#progress-rating").Change("7.5");
+
+        await page.Find("#save-note").ClickAsync(new MouseEventArgs());
+
+        page.WaitForAssertion(() => Assert.Equal(
+            "Nothing was saved: the session number and the progress rating must be whole numbers. Correct the field marked in red.",
+            page.Find("#unreadable-numbers").TextContent.Trim()));
+        Assert.Empty(page.FindAll("#note-saved"));
+        Assert.Equal(0, await Data.QueryAsync(db => db.ProgressNotes.CountAsync()));
+        Assert.Equal(0, await Data.QueryAsync(db => db.ProgressShares.CountAsync()));
+        Assert.Empty(SmsSender.Sent);
+    }
+
+    [Fact]
     public async Task Editor_PatientNotAssigned_ShowsAccessDenied()
     {
         var psychologistId = await Data.AddUserAsync("ava@clinicportal.test", ClinicRoles.Psychologist);
