@@ -14,12 +14,16 @@ internal static class LegacyEnvironmentVariables
         ("PROGRESS_SHARING_CONSENT_VERSION", "ProgressSharing:ConsentVersion"),
     ];
 
-    public static void AddLegacyEnvironmentVariables(this IConfigurationManager configuration)
+    public static void AddLegacyEnvironmentVariables(this IConfigurationManager configuration) =>
+        configuration.AddLegacyEnvironmentVariables(Environment.GetEnvironmentVariable);
+
+    /// <summary>Adds the old variables, read through <paramref name="readVariable"/>, under their current keys.</summary>
+    public static void AddLegacyEnvironmentVariables(this IConfigurationManager configuration, Func<string, string?> readVariable)
     {
         var values = new Dictionary<string, string?>();
         foreach (var (variable, key) in Mappings)
         {
-            var value = Environment.GetEnvironmentVariable(variable);
+            var value = readVariable(variable);
             if (!string.IsNullOrWhiteSpace(value) && string.IsNullOrWhiteSpace(configuration[key]))
             {
                 values[key] = value;

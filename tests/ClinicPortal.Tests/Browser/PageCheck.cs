@@ -16,9 +16,12 @@ internal sealed record PageCheck(string Name, string? Account, string Path, bool
         new("register", null, "/Account/Register", Interactive: false, "Register"),
         new("profile", DemoAccounts.PatientEmail, "/patient/profile", Interactive: true, "My profile"),
         new("preferences", DemoAccounts.PatientEmail, "/patient/preferences", Interactive: true, "Sharing preferences"),
+        new("shared-updates", DemoAccounts.PatientEmail, "/patient/shares", Interactive: true, "What has been shared"),
         new("psychologist-patients", DemoAccounts.PsychologistEmail, "/psychologist/patients", Interactive: true, "My patients"),
         new("patient-notes", DemoAccounts.PsychologistEmail, $"/psychologist/patients/{DemoPatientId}", Interactive: true, "Mia Thompson"),
         new("note-editor", DemoAccounts.PsychologistEmail, $"/psychologist/patients/{DemoPatientId}/notes/new", Interactive: true, "New progress note: Mia Thompson"),
         new("share-log", DemoAccounts.AdminEmail, "/admin/share-log", Interactive: true, "Share log"),
+        new("admin-patients", DemoAccounts.AdminEmail, "/admin/patients", Interactive: true, "Patients"),
+        new("admin-patient", DemoAccounts.AdminEmail, $"/admin/patients/{DemoPatientId}", Interactive: true, "Mia Thompson"),
     ];
 }
