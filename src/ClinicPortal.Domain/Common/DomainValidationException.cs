@@ -9,6 +9,9 @@ public sealed class DomainValidationException(IReadOnlyDictionary<string, string
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 
+    /// <summary>Returns every field's messages joined into one line, for a page that shows them in one place.</summary>
+    public string JoinMessages() => string.Join(" ", Errors.Values.SelectMany(messages => messages));
+
     public static DomainValidationException ForField(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] });
 }
