@@ -2,7 +2,7 @@ namespace ClinicPortal.Domain.Common;
 
 /// <summary>
 /// Raised when a command has invalid fields. <see cref="Errors"/> maps each field name (the
-/// command's property name) to messages that say what is wrong and how to fix it.
+/// command's property name) to messages that name the problem and the fix.
 /// </summary>
 public sealed class DomainValidationException(IReadOnlyDictionary<string, string[]> errors)
     : Exception("One or more fields are invalid: " + string.Join(", ", errors.Keys))

@@ -17,7 +17,7 @@ public sealed class ConsentHistoryEntry
 
     public DateTime RecordedAtUtc { get; private set; }
 
-    /// <summary>Identity user id of whoever recorded the change: the patient, or a staff member on their behalf.</summary>
+    /// <summary>Identity user id of the user who recorded the change: the patient, or a staff member on their behalf.</summary>
     public string RecordedByUserId { get; private set; } = "";
 
     public ConsentMethod Method { get; private set; }

@@ -1,6 +1,6 @@
 namespace ClinicPortal.Domain.Patients;
 
-/// <summary>One consent history entry as people read it, with the name of whoever recorded it.</summary>
+/// <summary>One consent history entry as people read it, with the name of the user who recorded it.</summary>
 public sealed record ConsentHistoryItem(
     DateTime RecordedAtUtc,
     ConsentAction Action,

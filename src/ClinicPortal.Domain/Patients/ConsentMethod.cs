@@ -6,7 +6,7 @@ public enum ConsentMethod
     /// <summary>The patient changed it on the preferences page.</summary>
     PatientPortal,
 
-    /// <summary>A psychologist recorded what the patient said in a session.</summary>
+    /// <summary>A psychologist recorded the patient's decision during a session.</summary>
     RecordedInSession,
 
     /// <summary>The patient's own request through the REST API.</summary>

@@ -37,7 +37,7 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options) :
 
     // NOTE: Identity 10.0.15 picks the tables it maps from IdentityOptions.Stores.SchemaVersion
     // in the application's service provider. A context built without the web host needs those
-    // options set to Version3, as the tests do; without them the passkeys table is missing and
+    // options set to Version3, as the tests do. Without them the passkeys table is missing, so
     // MigrateAsync reports pending model changes.
     protected override void OnModelCreating(ModelBuilder builder)
     {

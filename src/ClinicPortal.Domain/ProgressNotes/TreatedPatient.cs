@@ -3,7 +3,7 @@ using ClinicPortal.Domain.Sharing;
 namespace ClinicPortal.Domain.ProgressNotes;
 
 /// <summary>
-/// A patient as their psychologist sees them in the list and the editor, with what would happen
+/// A patient as shown to their psychologist in the list and the editor, with what would happen
 /// to the next note: shared with the named contact, or skipped for <see cref="SkipReason"/>.
 /// <see cref="ContactUndeliverableCode"/> is Twilio's error code when the contact's number was
 /// found unable to receive SMS.

@@ -18,7 +18,7 @@ public sealed class ProgressSharingOptions
     /// </summary>
     public bool DispatcherEnabled { get; set; } = true;
 
-    /// <summary>Maximum number of requests for one share when the provider says the message did not leave.</summary>
+    /// <summary>Maximum number of requests for one share when the provider reports that the message did not leave.</summary>
     [Range(1, 20)]
     public int MaxAttempts { get; set; } = 5;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ClinicPortal.Domain.Sharing;
 
 /// <summary>
-/// Builds the SMS text sent to an emergency contact. It holds the patient's name, the session
+/// Builds the SMS text sent to an emergency contact. It contains the patient's name, the session
 /// date, the rating and the start of the subjective and of the plan. The objective and the
 /// assessment are never part of it.
 /// </summary>

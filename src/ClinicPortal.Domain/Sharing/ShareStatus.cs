@@ -1,6 +1,6 @@
 namespace ClinicPortal.Domain.Sharing;
 
-/// <summary>Where a share stands. Queued, sent, delivered and undelivered are the statuses Twilio reports.</summary>
+/// <summary>The state of a share. Queued, sent, delivered and undelivered are the statuses Twilio reports.</summary>
 public enum ShareStatus
 {
     Pending,

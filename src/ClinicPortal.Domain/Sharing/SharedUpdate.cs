@@ -1,7 +1,7 @@
 namespace ClinicPortal.Domain.Sharing;
 
 /// <summary>
-/// One update about a patient's note as the patient (or their psychologist) sees it: when, to
+/// One update about a patient's note, as shown to the patient and their psychologist: when, to
 /// whom (masked), what happened and the exact text sent. Skipped updates carry the reason.
 /// </summary>
 public sealed record SharedUpdate(

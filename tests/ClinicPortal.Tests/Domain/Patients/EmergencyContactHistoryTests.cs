@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ClinicPortal.Tests.Domain.Patients;
 
 /// <summary>
-/// Emergency contact changes are kept in an append-only history with masked numbers; removing
-/// the contact turns sharing off with the reason; a pending share goes to the number on file.
+/// Emergency contact changes are kept in an append-only history with masked numbers. Removing
+/// the contact turns sharing off with the reason, and a pending share goes to the number on file.
 /// </summary>
 public sealed class EmergencyContactHistoryTests : IAsyncLifetime
 {
