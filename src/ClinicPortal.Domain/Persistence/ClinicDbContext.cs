@@ -1,4 +1,5 @@
 using ClinicPortal.Domain.Accounts;
+using ClinicPortal.Domain.Auditing;
 using ClinicPortal.Domain.Patients;
 using ClinicPortal.Domain.ProgressNotes;
 using ClinicPortal.Domain.Sharing;
@@ -34,6 +35,8 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options) :
     public DbSet<ContactOptOut> ContactOptOuts => Set<ContactOptOut>();
 
     public DbSet<DevelopmentOutboxMessage> DevelopmentOutbox => Set<DevelopmentOutboxMessage>();
+
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
     // NOTE: Identity 10.0.15 picks the tables it maps from IdentityOptions.Stores.SchemaVersion
     // in the application's service provider. A context built without the web host needs those

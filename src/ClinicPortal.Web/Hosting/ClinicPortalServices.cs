@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ClinicPortal.Domain.Accounts;
+using ClinicPortal.Domain.Auditing;
 using ClinicPortal.Domain.Common;
 using ClinicPortal.Domain.Patients;
 using ClinicPortal.Domain.Persistence;
@@ -145,6 +146,7 @@ internal static partial class ClinicPortalServices
         services.AddSingleton<ShareDispatchHealthService>();
         services.AddSingleton<SharedUpdatesService>();
         services.AddSingleton<PatientDirectoryService>();
+        services.AddSingleton<AccessLogService>();
         return services;
     }
 
