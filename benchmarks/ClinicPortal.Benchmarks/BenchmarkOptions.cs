@@ -9,7 +9,9 @@ internal sealed class BenchmarkOptions
         Usage: dotnet run -c Release --project benchmarks/ClinicPortal.Benchmarks -- [options]
 
           --only latency|drain   run one benchmark only (default: both)
-          --notes N              notes measured per case of the latency benchmark (default 200)
+          --notes N              notes measured per case and round of the latency benchmark (default 200)
+          --rounds N             rounds of the latency benchmark, each on a new app and database; the
+                                 figures pool every round's notes (default 5)
           --warmup N             notes created before measuring each case (default 50)
           --twilio-delay-ms N    fake Twilio response time in the latency benchmark, in ms (default 2000)
           --pause-ms N           pause between two notes in the latency benchmark, in ms (default 50), so
@@ -28,6 +30,8 @@ internal sealed class BenchmarkOptions
     public int Notes { get; private set; } = 200;
 
     public int WarmupNotes { get; private set; } = 50;
+
+    public int Rounds { get; private set; } = 5;
 
     public TimeSpan LatencyTwilioDelay { get; private set; } = TimeSpan.FromMilliseconds(2000);
 
@@ -59,6 +63,9 @@ internal sealed class BenchmarkOptions
                     break;
                 case "--notes":
                     options.Notes = ParsePositive(name, value);
+                    break;
+                case "--rounds":
+                    options.Rounds = ParsePositive(name, value);
                     break;
                 case "--warmup":
                     options.WarmupNotes = ParsePositive(name, value);

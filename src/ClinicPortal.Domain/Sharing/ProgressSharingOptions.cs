@@ -34,9 +34,16 @@ public sealed class ProgressSharingOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Longest delay between two attempts, including a provider's Retry-After.</summary>
+    /// <summary>Longest delay the backoff itself chooses between two attempts.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Longest provider Retry-After that is honoured. A longer one waits this long, so that a
+    /// wrong header cannot hold an update back for days.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
     /// How long a dispatcher's claim on a share lasts. A claim left by a crashed process expires

@@ -56,7 +56,8 @@ internal static partial class ClinicPortalServices
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ConsentTextCatalog>();
         builder.Services.AddSingleton<IValidateOptions<ProgressSharingOptions>, ConsentTextValidation>();
-        builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName);
+        builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioTimeoutValidation>();
         builder.Services.AddOptions<DemoDataOptions>().BindConfiguration(DemoDataOptions.SectionName);
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -69,7 +70,7 @@ internal static partial class ClinicPortalServices
             ?? throw new InvalidOperationException("Connection string 'ConnectionStrings:DefaultConnection' is missing. Set it to a SQLite connection string, for example DataSource=Data/clinicportal.db.");
         connectionString = ResolveDataSource(connectionString, builder.Environment.ContentRootPath);
 
-        builder.Services.AddDbContextFactory<ClinicDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddDbContextFactory<ClinicDbContext>(options => options.UseClinicSqlite(connectionString));
         builder.Services.AddDatabaseDeveloperPageExceptionFilter();
     }
 
@@ -158,6 +159,7 @@ internal static partial class ClinicPortalServices
         services.AddTransient<TwilioResponseCapture>();
         services.AddHttpClient(TwilioSmsSender.HttpClientName)
             .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout)
+            .ConfigurePrimaryHttpMessageHandler(provider => TwilioConnection.CreateHandler(provider.GetRequiredService<IOptions<TwilioOptions>>().Value.ConnectTimeout))
             .AddHttpMessageHandler(provider => new TwilioBaseUrlHandler(provider.GetRequiredService<IOptions<TwilioOptions>>().Value.ApiBaseUrl))
             .AddHttpMessageHandler<TwilioResponseCapture>();
         services.AddSingleton<TwilioRequestValidator>();

@@ -32,6 +32,12 @@ public sealed class TwilioOptions
     /// <summary>Time limit of one request to Twilio. A request that times out has an unknown outcome.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Time limit for opening the TCP connection to Twilio. Nothing has been sent when it runs
+    /// out, so the share is retried. It must be shorter than <see cref="RequestTimeout"/>.
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     public bool IsConfigured =>
         !string.IsNullOrWhiteSpace(AccountSid)
         && !string.IsNullOrWhiteSpace(AuthToken)

@@ -35,5 +35,5 @@ internal sealed class PortalDatabase(string connectionString)
     }
 
     private ClinicDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<ClinicDbContext>().UseSqlite(connectionString).Options);
+        new(new DbContextOptionsBuilder<ClinicDbContext>().UseClinicSqlite(connectionString).Options);
 }

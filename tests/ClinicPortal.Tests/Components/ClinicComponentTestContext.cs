@@ -50,7 +50,7 @@ public abstract class ClinicComponentTestContext : BunitContext, IAsyncLifetime
         // Without these Identity options the context's model lacks the passkeys table, so migrating
         // would fail with pending model changes.
         Services.Configure<IdentityOptions>(options => options.Stores.SchemaVersion = IdentitySchemaVersions.Version3);
-        Services.AddDbContextFactory<ClinicDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(interceptors));
+        Services.AddDbContextFactory<ClinicDbContext>(options => options.UseClinicSqlite(connectionString).AddInterceptors(interceptors));
         Services.Configure<ClinicOptions>(options => options.TimeZone = "Australia/Sydney");
         Services.Configure<ProgressSharingOptions>(options => options.ConsentVersion = "1.0");
         Services.AddSingleton<TimeProvider>(timeProvider);

@@ -66,7 +66,7 @@ internal sealed class ClinicDatabase : IDisposable
     /// <summary>Creates a context factory on the same file whose contexts use the given interceptors.</summary>
     public IDbContextFactory<ClinicDbContext> CreateContextFactory(params IInterceptor[] interceptors) =>
         new SqliteContextFactory(new DbContextOptionsBuilder<ClinicDbContext>()
-            .UseSqlite(_file.ConnectionString)
+            .UseClinicSqlite(_file.ConnectionString)
             .UseApplicationServiceProvider(IdentityStoreServices)
             .AddInterceptors(interceptors)
             .Options);

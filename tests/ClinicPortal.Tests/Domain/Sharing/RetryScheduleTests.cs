@@ -2,13 +2,17 @@ using ClinicPortal.Domain.Sharing;
 
 namespace ClinicPortal.Tests.Domain.Sharing;
 
-/// <summary>Exponential backoff with jitter from 0.5 to 1 of the doubled base delay, Retry-After as a floor, capped at the maximum.</summary>
+/// <summary>
+/// Exponential backoff with jitter from 0.5 to 1 of the doubled base delay, capped at the maximum,
+/// and a longer Retry-After honoured up to its own limit.
+/// </summary>
 public sealed class RetryScheduleTests
 {
     private static readonly ProgressSharingOptions Options = new()
     {
         RetryBaseDelay = TimeSpan.FromSeconds(5),
         RetryMaxDelay = TimeSpan.FromMinutes(10),
+        MaxRetryAfter = TimeSpan.FromHours(24),
     };
 
     [Theory]
@@ -41,13 +45,27 @@ public sealed class RetryScheduleTests
     }
 
     [Fact]
-    public void DelayAfter_CappedAtMaximum()
+    public void DelayAfter_BackoffCappedAtMaximum()
     {
         var backoff = RetrySchedule.DelayAfter(20, retryAfter: null, Options, new FixedRandom(1.0));
-        var retryAfter = RetrySchedule.DelayAfter(1, TimeSpan.FromHours(1), Options, new FixedRandom(1.0));
 
         Assert.Equal(TimeSpan.FromMinutes(10), backoff);
-        Assert.Equal(TimeSpan.FromMinutes(10), retryAfter);
+    }
+
+    [Fact]
+    public void DelayAfter_RetryAfterBeyondBackoffCapHonoured()
+    {
+        var delay = RetrySchedule.DelayAfter(1, TimeSpan.FromHours(1), Options, new FixedRandom(1.0));
+
+        Assert.Equal(TimeSpan.FromHours(1), delay);
+    }
+
+    [Fact]
+    public void DelayAfter_RetryAfterCappedAtItsLimit()
+    {
+        var delay = RetrySchedule.DelayAfter(1, TimeSpan.FromDays(3), Options, new FixedRandom(1.0));
+
+        Assert.Equal(TimeSpan.FromHours(24), delay);
     }
 
     /// <summary>A random source whose NextDouble always returns the same value.</summary>

@@ -154,6 +154,39 @@ public sealed class NotSentRetryTests
         Assert.Equal(request.ResponseMessageSid, share.ProviderMessageId);
     }
 
+    [Fact]
+    public async Task ConnectTimeout_RetryScheduled()
+    {
+        // A listener that never accepts, with its backlog of one taken, leaves the next connection
+        // attempt waiting for an answer that does not come, as a firewall that drops packets would.
+        using var silent = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        silent.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        silent.Listen(0);
+        var port = ((IPEndPoint)silent.LocalEndPoint!).Port;
+        using var backlogFiller = new TcpClient();
+        await backlogFiller.ConnectAsync(IPAddress.Loopback, port);
+
+        await using var scenario = await SharingScenario.StartAsync(new Dictionary<string, string?>
+        {
+            ["Twilio:ApiBaseUrl"] = $"http://127.0.0.1:{port}/",
+            ["Twilio:ConnectTimeout"] = "00:00:00.500",
+            ["ProgressSharing:RetryBaseDelay"] = "00:10:00",
+        });
+
+        var noteId = await scenario.CreateNoteAsync();
+        var share = await Eventually.WaitUntilAsync(
+            () => scenario.LoadShareAsync(noteId),
+            share => share.Attempts.Count == 1 && share.Attempts[0].Outcome != ShareAttemptOutcome.InFlight,
+            PortalTestHost.BackgroundTimeout,
+            "the first attempt times out while connecting");
+
+        Assert.Equal(ShareAttemptOutcome.RetryScheduled, share.Attempts[0].Outcome);
+        Assert.Equal("ApiConnectionException", share.Attempts[0].ErrorCode);
+        Assert.Equal(ShareStatus.Pending, share.Status);
+        Assert.NotNull(share.NextAttemptAtUtc);
+        Assert.Empty(scenario.Twilio.Requests);
+    }
+
     /// <summary>Returns a port on 127.0.0.1 that was free a moment ago and on which nothing listens now.</summary>
     private static int FindFreePort()
     {
