@@ -20,15 +20,21 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects.
+        // Prevent open redirects: an address on another site, written in full or as "//host"
+        // or "/\host" (which browsers read as "//host"), goes to the home page instead.
         if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+            || uri.StartsWith("//", StringComparison.Ordinal)
+            || uri.StartsWith("/\\", StringComparison.Ordinal))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            uri = IsOnThisSite(uri) ? navigationManager.ToBaseRelativePath(uri) : "";
         }
 
         navigationManager.NavigateTo(uri);
     }
+
+    private bool IsOnThisSite(string uri) =>
+        Uri.TryCreate(uri, UriKind.Absolute, out var absolute)
+        && absolute.AbsoluteUri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase);
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
     {
