@@ -88,6 +88,13 @@ internal static partial class ClinicPortalServices
         return sqlite.ToString();
     }
 
+    private const string CookieOrBearerScheme = "Identity.CookieOrBearer";
+
+    private static string SelectCookieOrBearer(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? IdentityConstants.BearerScheme
+            : IdentityConstants.ApplicationScheme;
+
     private static void AddIdentity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -101,11 +108,14 @@ internal static partial class ClinicPortalServices
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddBearerToken(IdentityConstants.BearerScheme)
+            .AddPolicyScheme(CookieOrBearerScheme, displayName: null, options => options.ForwardDefaultSelector = SelectCookieOrBearer)
             .AddIdentityCookies();
         // Every [Authorize] accepts the browser's cookie or a bearer token from /api/auth/login,
-        // so Identity's own /api/auth/manage routes work with a token too.
+        // so Identity's own /api/auth/manage routes work with a token too. One scheme answers
+        // each request, so a page visited without a cookie redirects to the login page rather
+        // than answering 401 as the bearer scheme would.
         services.AddAuthorization(options => options.DefaultPolicy =
-            new AuthorizationPolicyBuilder(IdentityConstants.ApplicationScheme, IdentityConstants.BearerScheme).RequireAuthenticatedUser().Build());
+            new AuthorizationPolicyBuilder(CookieOrBearerScheme).RequireAuthenticatedUser().Build());
         services.ConfigureApplicationCookie(ApiCookieEvents.Configure);
 
         services.AddIdentityCore<ApplicationUser>(options =>

@@ -73,13 +73,15 @@ public sealed class DispatcherCrashTests
 
     /// <summary>
     /// Settings of both runs. The lease is short because the crashed process wrote its expiry
-    /// into the share, and the restarted one may claim the share only after that time.
+    /// into the share, and the restarted one may claim the share only after that time. The
+    /// request timeout must be shorter than the lease, and leaves seconds for the kill.
     /// </summary>
     private static PortalProcessOptions CrashOptions(TestDatabaseFile database, FakeTwilioServer twilio)
     {
         var settings = ProcessSettings.WithFakeTwilio(twilio);
-        settings["Twilio:RequestTimeout"] = "00:10:00";
-        settings["ProgressSharing:LeaseDuration"] = "00:00:02";
+        settings["Twilio:ConnectTimeout"] = "00:00:02";
+        settings["Twilio:RequestTimeout"] = "00:00:04";
+        settings["ProgressSharing:LeaseDuration"] = "00:00:05";
         return new PortalProcessOptions { DatabasePath = database.Path, Settings = settings };
     }
 

@@ -13,7 +13,11 @@ namespace ClinicPortal.Tests.Http.Sharing;
 public sealed class UnknownOutcomeTests
 {
     /// <summary>Short enough to keep the test fast, long enough for a request to the fake to finish.</summary>
-    private static readonly Dictionary<string, string?> ShortTimeout = new() { ["Twilio:RequestTimeout"] = "00:00:00.500" };
+    private static readonly Dictionary<string, string?> ShortTimeout = new()
+    {
+        ["Twilio:ConnectTimeout"] = "00:00:00.250",
+        ["Twilio:RequestTimeout"] = "00:00:00.500",
+    };
 
     public static TheoryData<int, int, string, string> ServerErrors() => new()
     {
