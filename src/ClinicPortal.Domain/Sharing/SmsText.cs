@@ -40,13 +40,21 @@ public static class SmsText
         return builder.ToString();
     }
 
-    /// <summary>Replaces every run of whitespace with one space and trims both ends.</summary>
+    /// <summary>
+    /// Replaces every run of whitespace with one space, drops other control characters such as
+    /// NUL, which a phone would show as boxes or not at all, and trims both ends.
+    /// </summary>
     public static string CollapseWhitespace(string text)
     {
         var builder = new StringBuilder(text.Length);
         var inWhitespace = false;
         foreach (var character in text)
         {
+            if (char.IsControl(character) && !char.IsWhiteSpace(character))
+            {
+                continue;
+            }
+
             if (char.IsWhiteSpace(character))
             {
                 inWhitespace = true;

@@ -122,6 +122,14 @@ public sealed class ProgressSummaryBuilderTests
             text.Split('\n')[^1]);
     }
 
+    [Fact]
+    public void Excerpt_DropsControlCharacters()
+    {
+        var excerpt = ProgressSummaryBuilder.Excerpt("Slept\u0000 better\u0007 this\tweek.\u001B");
+
+        Assert.Equal("Slept better this week.", excerpt);
+    }
+
     private static ProgressSummaryInput ToInput(SummaryCase summaryCase) => new(
         summaryCase.PatientName, summaryCase.SessionDateUtc, summaryCase.ProgressRating, summaryCase.Subjective, summaryCase.Plan);
 }
