@@ -233,6 +233,24 @@ public sealed class NoteEditorTests : ClinicComponentTestContext
     }
 
     [Fact]
+    public async Task Discard_SavedDraft_DeletesAndReturns()
+    {
+        var patientId = await SeedTreatedPatientAsync(consented: true);
+        var page = RenderPage<NoteEditor>(("PatientId", (int?)patientId));
+        page.WaitForElement("#subjective");
+        Assert.Empty(page.FindAll("#discard-draft"));
+        page.Find("#assessment").Change("Too early to judge.");
+
+        await page.Find("#save-draft").ClickAsync(new MouseEventArgs());
+        page.WaitForAssertion(() => Assert.Equal("Draft saved at 2:30 pm", page.Find("#draft-status").TextContent.Trim()));
+        Assert.Equal("Too early to judge.", Assert.Single(await Data.QueryAsync(db => db.ProgressNotes.ToListAsync())).Assessment);
+        await page.Find("#discard-draft").ClickAsync(new MouseEventArgs());
+
+        Assert.Equal(0, await Data.QueryAsync(db => db.ProgressNotes.CountAsync()));
+        Assert.Equal($"http://localhost/psychologist/patients/{patientId}", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
     public async Task Autosave_ThenSign_SignsTheSameDraft()
     {
         var patientId = await SeedTreatedPatientAsync(consented: true);
