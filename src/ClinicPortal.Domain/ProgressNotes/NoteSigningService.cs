@@ -9,7 +9,7 @@ namespace ClinicPortal.Domain.ProgressNotes;
 
 /// <summary>
 /// Signing notes and adding addenda. Signing locks a note, hashes it and decides its one share in
-/// the same transaction; an addendum is signed and hashed as it is added and is never shared.
+/// the same transaction. An addendum is signed and hashed as it is added, and is never shared.
 /// </summary>
 public sealed partial class NoteSigningService(
     IDbContextFactory<ClinicDbContext> dbFactory,
@@ -83,9 +83,9 @@ public sealed partial class NoteSigningService(
     private static async Task EnsureSessionNumberFreeAsync(
         ClinicDbContext db, int patientId, int sessionNumber, int? draftId, CancellationToken cancellationToken)
     {
-        var taken = await db.ProgressNotes.AnyAsync(
+        var numberInUse = await db.ProgressNotes.AnyAsync(
             n => n.PatientId == patientId && n.SessionNumber == sessionNumber && n.Id != draftId, cancellationToken);
-        if (taken)
+        if (numberInUse)
         {
             throw new DuplicateSessionNumberException(patientId, sessionNumber);
         }

@@ -4,7 +4,7 @@ namespace ClinicPortal.Domain.ProgressNotes;
 
 /// <summary>
 /// Checks a note's fields and names each invalid one with the fix. A draft may be partly written,
-/// so it skips only the rule that one SOAP field must be filled; every other rule applies to
+/// so it skips only the rule that one SOAP field must be filled. Every other rule applies to
 /// drafts and signed notes alike.
 /// </summary>
 public static class ProgressNoteValidator

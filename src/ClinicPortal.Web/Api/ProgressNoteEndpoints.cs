@@ -9,7 +9,7 @@ namespace ClinicPortal.Web.Api;
 /// <summary>
 /// /api/auth/progress-notes/: psychologists list, create and read notes of their own patients and
 /// add addenda. A note created here is signed at once and its share decided. A draft (started in
-/// the editor) can be changed or deleted; a signed note answers 409 and takes addenda instead.
+/// the editor) can be changed or deleted; a signed note returns 409 and takes addenda instead.
 /// </summary>
 internal static class ProgressNoteEndpoints
 {

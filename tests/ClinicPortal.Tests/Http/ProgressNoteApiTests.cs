@@ -9,7 +9,7 @@ namespace ClinicPortal.Tests.Http;
 
 /// <summary>
 /// The note routes beyond create: the paged list, reading a note (which the access log records),
-/// addenda, changes to drafts, and what a patient sees of a withheld note.
+/// addenda, changes to drafts, and what a patient is shown of a withheld note.
 /// </summary>
 public sealed class ProgressNoteApiTests : IAsyncLifetime
 {

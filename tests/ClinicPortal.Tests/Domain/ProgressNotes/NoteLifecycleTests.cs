@@ -204,7 +204,7 @@ public sealed class NoteLifecycleTests : IAsyncLifetime
     {
         var signed = await _database.CreateNoteService().CreateAsync(_psychologistId, _patientId, Content());
         var signing = _database.CreateSigningService();
-        var kept = await signing.AddAddendumAsync(_psychologistId, signed.NoteId, "Rating corrected: 6, not 7.");
+        var untouched = await signing.AddAddendumAsync(_psychologistId, signed.NoteId, "Rating corrected: 6, not 7.");
         var changed = await signing.AddAddendumAsync(_psychologistId, signed.NoteId, "Diary started on 20 January.");
 
         // Someone with direct access to the database file drops the guards and rewrites the record.
@@ -219,7 +219,7 @@ public sealed class NoteLifecycleTests : IAsyncLifetime
 
         Assert.False(result.NoteMatches);
         Assert.Equal([changed.Id], result.MismatchedAddendumIds);
-        Assert.DoesNotContain(kept.Id, result.MismatchedAddendumIds);
+        Assert.DoesNotContain(untouched.Id, result.MismatchedAddendumIds);
         Assert.False(result.IsIntact);
     }
 
@@ -368,7 +368,7 @@ public sealed class NoteLifecycleTests : IAsyncLifetime
             "ProgressNotes" => await db.ProgressNotes.CountAsync(),
             "ProgressShares" => await db.ProgressShares.CountAsync(),
             "AccessLog" => await db.AccessLog.CountAsync(),
-            _ => throw new ArgumentOutOfRangeException(nameof(table), table, "No count for this table."),
+            _ => throw new ArgumentOutOfRangeException(nameof(table), table, "Add a count for this table to the helper."),
         };
     }
 

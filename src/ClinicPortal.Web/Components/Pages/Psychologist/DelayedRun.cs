@@ -18,7 +18,7 @@ internal sealed class DelayedRun : IDisposable
         Schedule(delay, action);
     }
 
-    /// <summary>Schedules the action unless a run is already pending, so it runs at most once per <paramref name="delay"/>.</summary>
+    /// <summary>Schedules the action unless a run is already pending, so runs start at least <paramref name="delay"/> apart.</summary>
     public void StartIfIdle(TimeSpan delay, Func<Task> action)
     {
         if (pending is null)
