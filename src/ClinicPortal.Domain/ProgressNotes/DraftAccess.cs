@@ -18,6 +18,21 @@ internal static class DraftAccess
         return note;
     }
 
+    /// <summary>Puts the content into the loaded draft, or into a new draft added to the context when there is none.</summary>
+    public static ProgressNote WriteDraft(
+        ClinicDbContext db, ProgressNote? draft, int patientId, string userId, ProgressNoteContent content, DateTime nowUtc)
+    {
+        if (draft is not null)
+        {
+            draft.EditDraft(content, nowUtc);
+            return draft;
+        }
+
+        var created = ProgressNote.CreateDraft(patientId, userId, content, nowUtc);
+        db.ProgressNotes.Add(created);
+        return created;
+    }
+
     /// <summary>
     /// Loads a draft that the user started, for a change, a signature or a discard. Raises
     /// <see cref="NoteLockedException"/> when it is already signed.

@@ -25,16 +25,7 @@ public sealed partial class NoteDraftService(
         ProgressNoteValidator.ValidateDraft(content, clock);
 
         var now = clock.UtcNow;
-        if (draft is null)
-        {
-            draft = ProgressNote.CreateDraft(patientId, userId, content, now);
-            db.ProgressNotes.Add(draft);
-        }
-        else
-        {
-            draft.EditDraft(content, now);
-        }
-
+        draft = DraftAccess.WriteDraft(db, draft, patientId, userId, content, now);
         await db.SaveChangesAsync(cancellationToken);
 
         LogDraftSaved(logger, draft.Id, patientId);

@@ -37,16 +37,7 @@ public sealed partial class NoteSigningService(
         }
 
         var now = clock.UtcNow;
-        if (note is null)
-        {
-            note = ProgressNote.CreateDraft(patientId, userId, content, now);
-            db.ProgressNotes.Add(note);
-        }
-        else
-        {
-            note.EditDraft(content, now);
-        }
-
+        note = DraftAccess.WriteDraft(db, note, patientId, userId, content, now);
         note.Sign(userId, now);
         note.Share = await sharePlanner.DecideAsync(db, patient, content, options.Share, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
