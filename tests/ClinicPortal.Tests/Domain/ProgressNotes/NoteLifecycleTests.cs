@@ -287,6 +287,24 @@ public sealed class NoteLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Actions_AfterRoleRemoved_AreDenied()
+    {
+        var draft = await _database.CreateDraftService().SaveAsync(_psychologistId, _patientId, null, Content());
+        await using (var db = await _database.Contexts.CreateDbContextAsync())
+        {
+            await db.UserRoles.Where(r => r.UserId == _psychologistId).ExecuteDeleteAsync();
+        }
+
+        var denied = await Assert.ThrowsAsync<AccessDeniedException>(() => Sign(draft.NoteId, Content()));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _database.CreateNoteService().GetAsync(_psychologistId, draft.NoteId));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _database.CreateDraftService().DiscardAsync(_psychologistId, draft.NoteId));
+
+        Assert.Equal("This action needs the Psychologist role.", denied.Message);
+        Assert.Equal(0, await CountAsync("ProgressShares"));
+        Assert.Equal(0, await CountAsync("AccessLog"));
+    }
+
+    [Fact]
     public async Task Draft_OfAnotherPsychologist_CannotBeSigned()
     {
         var colleagueId = await _database.AddUserAsync("sam.lee@clinicportal.test", ClinicRoles.Psychologist);
