@@ -246,8 +246,24 @@ public sealed class NoteEditorTests : ClinicComponentTestContext
         Assert.Equal("Too early to judge.", Assert.Single(await Data.QueryAsync(db => db.ProgressNotes.ToListAsync())).Assessment);
         await page.Find("#discard-draft").ClickAsync(new MouseEventArgs());
 
+        // Leaving the page first runs the editor's save-before-leaving handler, so the address changes a moment later.
+        page.WaitForAssertion(() => Assert.Equal($"http://localhost/psychologist/patients/{patientId}", Services.GetRequiredService<NavigationManager>().Uri));
         Assert.Equal(0, await Data.QueryAsync(db => db.ProgressNotes.CountAsync()));
-        Assert.Equal($"http://localhost/psychologist/patients/{patientId}", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public async Task Leaving_BeforeAutosave_SavesDraft()
+    {
+        var patientId = await SeedTreatedPatientAsync(consented: true);
+        var page = RenderPage<NoteEditor>(("PatientId", (int?)patientId));
+        page.WaitForElement("#subjective");
+        page.Find("#objective").Change("Calm and engaged.");
+
+        await page.InvokeAsync(() => Services.GetRequiredService<NavigationManager>().NavigateTo($"psychologist/patients/{patientId}"));
+
+        var draft = Assert.Single(await Data.QueryAsync(db => db.ProgressNotes.ToListAsync()));
+        Assert.Equal("Calm and engaged.", draft.Objective);
+        Assert.False(draft.IsSigned);
     }
 
     [Fact]
