@@ -38,6 +38,8 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options) :
 
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
+    public DbSet<ProgressNoteAddendum> ProgressNoteAddenda => Set<ProgressNoteAddendum>();
+
     // NOTE: Identity 10.0.15 picks the tables it maps from IdentityOptions.Stores.SchemaVersion
     // in the application's service provider. A context built without the web host needs those
     // options set to Version3, as the tests do. Without them the passkeys table is missing, so

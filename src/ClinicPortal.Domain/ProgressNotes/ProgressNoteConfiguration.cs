@@ -15,9 +15,14 @@ internal sealed class ProgressNoteConfiguration : IEntityTypeConfiguration<Progr
         builder.Property(n => n.Objective).HasMaxLength(ProgressNoteValidator.MaxFieldLength);
         builder.Property(n => n.Assessment).HasMaxLength(ProgressNoteValidator.MaxFieldLength);
         builder.Property(n => n.Plan).HasMaxLength(ProgressNoteValidator.MaxFieldLength);
+        builder.Property(n => n.SignedByUserId).HasMaxLength(450);
+        builder.Property(n => n.ContentHash).HasMaxLength(64);
+        builder.Ignore(n => n.IsSigned);
+        builder.Ignore(n => n.Content);
 
         builder.HasOne<Patient>().WithMany().HasForeignKey(n => n.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.PsychologistId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(n => n.Addenda).WithOne().HasForeignKey(a => a.NoteId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(n => n.Share).WithOne().HasForeignKey<ProgressShare>(s => s.NoteId).OnDelete(DeleteBehavior.Restrict);
 
         // A patient's notes are listed newest session first.

@@ -1,82 +1,49 @@
 using ClinicPortal.Domain.Accounts;
+using ClinicPortal.Domain.Auditing;
 using ClinicPortal.Domain.Common;
 using ClinicPortal.Domain.Patients;
 using ClinicPortal.Domain.Persistence;
 using ClinicPortal.Domain.Sharing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ClinicPortal.Domain.ProgressNotes;
 
 /// <summary>
-/// Use cases of a psychologist's progress notes. Creating a note decides its share in the same
-/// transaction; editing never shares again.
+/// Use cases of a psychologist's progress notes: create a signed note, preview its update, read
+/// and list notes. Drafts are in <see cref="NoteDraftService"/>, signing and addenda in
+/// <see cref="NoteSigningService"/>.
 /// </summary>
-public sealed partial class ProgressNoteService(
+public sealed class ProgressNoteService(
     IDbContextFactory<ClinicDbContext> dbFactory,
     ClinicClock clock,
     IOptions<ProgressSharingOptions> sharingOptions,
-    IOptions<ClinicOptions> clinicOptions,
-    ShareDispatchSignal dispatchSignal,
-    ILogger<ProgressNoteService> logger)
+    NoteSharePlanner sharePlanner,
+    NoteSigningService signing)
 {
-    /// <summary>Saves a note with its share record, then wakes the dispatcher. Sending never delays saving.</summary>
-    public async Task<CreatedProgressNote> CreateAsync(
-        string userId, int patientId, ProgressNoteContent content, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await AccessGuard.EnsureTreatingPsychologistAsync(db, userId, patientId, cancellationToken);
-        var patient = await db.Patients.SingleAsync(p => p.Id == patientId, cancellationToken);
-        ProgressNoteValidator.Validate(content, clock);
-
-        var now = clock.UtcNow;
-        var note = ProgressNote.Create(patientId, userId, content, now);
-        var reason = await SharingDecision.ReasonNotToShareAsync(db, patient, sharingOptions.Value.ConsentVersion, cancellationToken);
-        note.Share = DecideShare(patient, reason, content, now);
-        db.ProgressNotes.Add(note);
-        await db.SaveChangesAsync(cancellationToken);
-
-        LogNoteCreated(logger, note.Id, patientId, note.Share.Id, note.Share.Status);
-        if (note.Share.Status == ShareStatus.Pending)
-        {
-            dispatchSignal.Request();
-        }
-
-        return new CreatedProgressNote(note.Id, note.Share.Id, note.Share.Status, note.Share.Reason);
-    }
+    /// <summary>
+    /// Saves a note that is signed at once, with its share record, then wakes the dispatcher, as
+    /// the API's create does. A repeated session number is accepted. Sending never delays saving.
+    /// </summary>
+    public Task<CreatedProgressNote> CreateAsync(
+        string userId, int patientId, ProgressNoteContent content, CancellationToken cancellationToken = default) =>
+        signing.SignAsync(userId, patientId, null, content, new SignOptions(ShareChoice.Share, AllowDuplicateSessionNumber: true), cancellationToken);
 
     /// <summary>
-    /// Returns what saving a new note with this content would send, without saving anything. The
+    /// Returns what signing a note with this content would send, without saving anything. The
     /// content is not validated, so the preview can follow a note that is still being written.
     /// </summary>
     public async Task<SharePreview> PreviewShareAsync(
-        string userId, int patientId, ProgressNoteContent content, CancellationToken cancellationToken = default)
+        string userId, int patientId, ProgressNoteContent content, ShareChoice? choice = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await AccessGuard.EnsureTreatingPsychologistAsync(db, userId, patientId, cancellationToken);
         var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, cancellationToken);
 
-        var reason = await SharingDecision.ReasonNotToShareAsync(db, patient, sharingOptions.Value.ConsentVersion, cancellationToken);
-        return reason is { } skipReason
-            ? SharePreview.Skipped(skipReason)
-            : SharePreview.Send(patient.EmergencyContactPhone!, BuildShareText(patient, content));
+        return await sharePlanner.PreviewAsync(db, patient, content, choice ?? ShareChoice.Share, cancellationToken);
     }
 
-    /// <summary>Changes a note's content. The share decided at creation stays as it is.</summary>
-    public async Task UpdateAsync(string userId, int noteId, ProgressNoteContent content, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var note = await LoadNoteAsync(db, noteId, cancellationToken);
-        await AccessGuard.EnsureTreatingPsychologistAsync(db, userId, note.PatientId, cancellationToken);
-        ProgressNoteValidator.Validate(content, clock);
-
-        note.Edit(content, clock.UtcNow);
-        await db.SaveChangesAsync(cancellationToken);
-
-        LogNoteEdited(logger, noteId);
-    }
-
+    /// <summary>Reads a whole note with its addenda, and records the read in the access log in the same save.</summary>
     public async Task<ProgressNoteDetails> GetAsync(string userId, int noteId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -85,25 +52,76 @@ public sealed partial class ProgressNoteService(
             ?? throw new NotFoundException($"Progress note {noteId} was not found.");
         await AccessGuard.EnsureTreatingPsychologistAsync(db, userId, note.PatientId, cancellationToken);
 
-        var content = new ProgressNoteContent(
-            note.SessionDateUtc, note.SessionNumber, note.Subjective, note.Objective, note.Assessment, note.Plan, note.ProgressRating);
+        var addenda = await db.ProgressNoteAddenda.AsNoTracking()
+            .Where(a => a.NoteId == noteId)
+            .OrderBy(a => a.Id)
+            .Select(a => new AddendumDetails(
+                a.Id,
+                db.Users.Where(u => u.Id == a.AuthorUserId).Select(u => u.Email).FirstOrDefault() ?? a.AuthorUserId,
+                a.CreatedAtUtc,
+                a.Text,
+                a.ContentHash))
+            .ToListAsync(cancellationToken);
+        var signedBy = note.SignedByUserId is null
+            ? null
+            : await db.Users.Where(u => u.Id == note.SignedByUserId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken) ?? note.SignedByUserId;
+
+        db.AccessLog.Add(AccessLogEntry.NoteRead(userId, noteId, clock.UtcNow));
+        await db.SaveChangesAsync(cancellationToken);
+
         return new ProgressNoteDetails(
-            note.Id, note.PatientId, content, note.CreatedAtUtc, note.UpdatedAtUtc, note.Share?.Status, note.Share?.Reason);
+            note.Id, note.PatientId, note.Content, note.CreatedAtUtc, note.UpdatedAtUtc, note.Share?.Status, note.Share?.Reason)
+        {
+            AuthorUserId = note.PsychologistId,
+            SignedAtUtc = note.SignedAtUtc,
+            SignedBy = signedBy,
+            ContentHash = note.ContentHash,
+            WithheldReason = note.Share?.WithheldReason,
+            Addenda = addenda,
+        };
     }
 
-    /// <summary>Lists a patient's notes newest session first, without note text.</summary>
-    public async Task<IReadOnlyList<ProgressNoteSummary>> ListForPatientAsync(
-        string userId, int patientId, CancellationToken cancellationToken = default)
+    /// <summary>Lists one page of a patient's notes, drafts and signed, newest session first, without note text.</summary>
+    public async Task<PagedResult<ProgressNoteSummary>> ListForPatientAsync(
+        string userId, int patientId, PageRequest? page = null, CancellationToken cancellationToken = default)
+    {
+        page ??= new PageRequest();
+        page.Validate();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await AccessGuard.EnsureTreatingPsychologistAsync(db, userId, patientId, cancellationToken);
+
+        var notes = db.ProgressNotes.AsNoTracking().Where(n => n.PatientId == patientId);
+        var count = await notes.CountAsync(cancellationToken);
+        var rows = await notes
+            .OrderByDescending(n => n.SessionDateUtc)
+            .ThenByDescending(n => n.Id)
+            .Skip(page.Skip)
+            .Take(page.PageSize)
+            .Select(n => new ProgressNoteSummary(
+                n.Id,
+                n.SessionDateUtc,
+                n.SessionNumber,
+                n.ProgressRating,
+                n.SignedAtUtc != null,
+                n.Addenda.Count,
+                n.Share != null ? n.Share.Status : null,
+                n.Share != null ? n.Share.Reason : null))
+            .ToListAsync(cancellationToken);
+
+        return new PagedResult<ProgressNoteSummary>(count, rows);
+    }
+
+    /// <summary>Returns the rating of every signed note that has one, oldest session first. Drafts are left out because they can still change.</summary>
+    public async Task<IReadOnlyList<RatingPoint>> GetRatingTrendAsync(string userId, int patientId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await AccessGuard.EnsureTreatingPsychologistAsync(db, userId, patientId, cancellationToken);
 
         return await db.ProgressNotes.AsNoTracking()
-            .Where(n => n.PatientId == patientId)
-            .OrderByDescending(n => n.SessionDateUtc)
-            .ThenByDescending(n => n.Id)
-            .Select(n => new ProgressNoteSummary(
-                n.Id, n.SessionDateUtc, n.SessionNumber, n.ProgressRating, n.Share!.Status, n.Share.Reason))
+            .Where(n => n.PatientId == patientId && n.SignedAtUtc != null && n.ProgressRating != null)
+            .OrderBy(n => n.SessionDateUtc)
+            .ThenBy(n => n.Id)
+            .Select(n => new RatingPoint(n.SessionDateUtc, n.SessionNumber, n.ProgressRating!.Value))
             .ToListAsync(cancellationToken);
     }
 
@@ -149,27 +167,6 @@ public sealed partial class ProgressNoteService(
         return new ShareStatusChanged(share.Id, share.NoteId, share.Status, share.Reason, share.ErrorCode);
     }
 
-    private ProgressShare DecideShare(Patient patient, ShareReason? reason, ProgressNoteContent content, DateTime now)
-    {
-        if (reason is not null)
-        {
-            return ProgressShare.Skipped(patient.Id, reason.Value, now);
-        }
-
-        var message = BuildShareText(patient, content);
-        return ProgressShare.Pending(patient.Id, message, sharingOptions.Value.ConsentVersion, now);
-    }
-
-    // The one place that turns a note into SMS text, so the editor's preview and the share saved
-    // with the note can never differ.
-    private string BuildShareText(Patient patient, ProgressNoteContent content)
-    {
-        var summary = new ProgressSummaryInput(
-            patient.FullName, content.SessionDateUtc, content.ProgressRating, content.Subjective, content.Plan);
-        var sender = new SenderIdentity(clinicOptions.Value.Name, clinicOptions.Value.Phone);
-        return ProgressSummaryBuilder.Build(summary, clock.TimeZone, sender);
-    }
-
     private async Task<TreatedPatient> ToTreatedPatientAsync(ClinicDbContext db, Patient patient, CancellationToken cancellationToken)
     {
         var sessionNumbers = db.ProgressNotes.Where(n => n.PatientId == patient.Id).Select(n => n.SessionNumber);
@@ -187,14 +184,4 @@ public sealed partial class ProgressNoteService(
             lastSession + 1,
             patient.EmergencyContactUndeliverableCode);
     }
-
-    private static async Task<ProgressNote> LoadNoteAsync(ClinicDbContext db, int noteId, CancellationToken cancellationToken) =>
-        await db.ProgressNotes.SingleOrDefaultAsync(n => n.Id == noteId, cancellationToken)
-        ?? throw new NotFoundException($"Progress note {noteId} was not found.");
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Created progress note {NoteId} for patient {PatientId}: share {ShareId} is {ShareStatus}")]
-    private static partial void LogNoteCreated(ILogger logger, int noteId, int patientId, int shareId, ShareStatus shareStatus);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Edited progress note {NoteId}; edits are never shared")]
-    private static partial void LogNoteEdited(ILogger logger, int noteId);
 }

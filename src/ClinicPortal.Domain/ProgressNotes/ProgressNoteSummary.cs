@@ -8,5 +8,7 @@ public sealed record ProgressNoteSummary(
     DateTime SessionDateUtc,
     int SessionNumber,
     int? ProgressRating,
+    bool IsSigned,
+    int AddendumCount,
     ShareStatus? ShareStatus,
     ShareReason? ShareReason);

@@ -17,6 +17,12 @@ public sealed class ProgressShare
 
     public ShareReason? Reason { get; private set; }
 
+    /// <summary>
+    /// The psychologist's reason for withholding the note, when <see cref="Reason"/> is
+    /// <see cref="ShareReason.WithheldByClinician"/>. Shown to staff, never to the patient.
+    /// </summary>
+    public string? WithheldReason { get; private set; }
+
     /// <summary>Number the update was last sent to, in E.164, read from the patient's record at send time.</summary>
     public string? RecipientPhone { get; private set; }
 
@@ -75,6 +81,16 @@ public sealed class ProgressShare
         PatientId = patientId,
         Status = ShareStatus.Skipped,
         Reason = reason,
+        CreatedAtUtc = nowUtc,
+        UpdatedAtUtc = nowUtc,
+    };
+
+    internal static ProgressShare Withheld(int patientId, string withheldReason, DateTime nowUtc) => new()
+    {
+        PatientId = patientId,
+        Status = ShareStatus.Skipped,
+        Reason = ShareReason.WithheldByClinician,
+        WithheldReason = withheldReason,
         CreatedAtUtc = nowUtc,
         UpdatedAtUtc = nowUtc,
     };

@@ -1,3 +1,4 @@
+using ClinicPortal.Domain.ProgressNotes;
 using ClinicPortal.Domain.Patients;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -10,6 +11,7 @@ internal sealed class ProgressShareConfiguration : IEntityTypeConfiguration<Prog
     {
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Reason).HasConversion<string>().HasMaxLength(40);
+        builder.Property(s => s.WithheldReason).HasMaxLength(ShareChoice.MaxWithheldReasonLength);
         builder.Property(s => s.RecipientPhone).HasMaxLength(20);
         builder.Property(s => s.ConsentVersion).HasMaxLength(20);
         builder.Property(s => s.ErrorCode).HasMaxLength(100);

@@ -1,6 +1,9 @@
 namespace ClinicPortal.Domain.Sharing;
 
-/// <summary>One row of the admin share log. The recipient is masked; note bodies are never part of it.</summary>
+/// <summary>
+/// One row of the admin share log. The recipient is masked; note bodies are never part of it.
+/// <see cref="WithheldReason"/> is the psychologist's reason when they chose not to share.
+/// </summary>
 public sealed record ShareLogEntry(
     int Id,
     int NoteId,
@@ -15,4 +18,5 @@ public sealed record ShareLogEntry(
     int? Segments,
     string? Message,
     DateTime CreatedAtUtc,
-    DateTime? SentAtUtc);
+    DateTime? SentAtUtc,
+    string? WithheldReason = null);

@@ -42,7 +42,8 @@ public sealed class ShareLogService(IDbContextFactory<ClinicDbContext> dbFactory
             row.Share.Segments,
             row.Share.Message,
             row.Share.CreatedAtUtc,
-            row.Share.SentAtUtc)).ToList();
+            row.Share.SentAtUtc,
+            row.Share.WithheldReason)).ToList();
 
         return new PagedResult<ShareLogEntry>(count, entries);
     }

@@ -17,4 +17,7 @@ public enum ShareReason
 
     /// <summary>The emergency contact's number replied STOP (or Twilio reported error 21610).</summary>
     RecipientOptedOut,
+
+    /// <summary>The psychologist chose not to share the note when signing it, and recorded why.</summary>
+    WithheldByClinician,
 }

@@ -10,6 +10,7 @@ public static class ShareReasonText
         ShareReason.ConsentWithdrawn => "The patient withdrew consent before the update was sent.",
         ShareReason.ConsentOutOfDate => "The consent terms have changed and the patient has not agreed to the new terms yet.",
         ShareReason.RecipientOptedOut => "The emergency contact has opted out of messages by replying STOP.",
+        ShareReason.WithheldByClinician => "The psychologist decided not to share this update.",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown share reason."),
     };
 }

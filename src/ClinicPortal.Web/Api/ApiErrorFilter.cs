@@ -1,13 +1,14 @@
 using System.Text.Json;
 using ClinicPortal.Domain.Accounts;
 using ClinicPortal.Domain.Common;
+using ClinicPortal.Domain.ProgressNotes;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicPortal.Web.Api;
 
 /// <summary>
 /// Turns the domain's exceptions into ProblemDetails: invalid fields 400 (named in snake_case),
-/// access denied 403, not found 404, and a failed save 500 whose detail states that nothing was saved.
+/// access denied 403, not found 404, a change to a signed note 409, and a failed save 500 whose detail states that nothing was saved.
 /// </summary>
 internal sealed partial class ApiErrorFilter(ILogger<ApiErrorFilter> logger) : IEndpointFilter
 {
@@ -25,6 +26,14 @@ internal sealed partial class ApiErrorFilter(ILogger<ApiErrorFilter> logger) : I
         {
             LogAccessDenied(logger, context.HttpContext.Request.Path, exception.Message);
             return TypedResults.Problem(exception.Message, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+        }
+        catch (NoteLockedException exception)
+        {
+            LogNoteLocked(logger, context.HttpContext.Request.Method, exception.NoteId);
+            return TypedResults.Problem(
+                $"{exception.Message} Send the correction to POST /api/auth/progress-notes/{exception.NoteId}/addenda/ as {{\"text\": \"...\"}}.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Signed note");
         }
         catch (NotFoundException exception)
         {
@@ -61,6 +70,9 @@ internal sealed partial class ApiErrorFilter(ILogger<ApiErrorFilter> logger) : I
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Access denied on {Path}: {Reason}")]
     private static partial void LogAccessDenied(ILogger logger, PathString path, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected {Method} of signed progress note {NoteId}")]
+    private static partial void LogNoteLocked(ILogger logger, string method, int noteId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Concurrent change rejected on {Path}")]
     private static partial void LogConcurrencyConflict(ILogger logger, Exception exception, PathString path);

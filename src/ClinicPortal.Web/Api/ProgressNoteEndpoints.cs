@@ -2,14 +2,14 @@ using System.Security.Claims;
 using ClinicPortal.Domain.Accounts;
 using ClinicPortal.Domain.Common;
 using ClinicPortal.Domain.ProgressNotes;
-using ClinicPortal.Domain.Sharing;
 using ClinicPortal.Web.Accounts;
 
 namespace ClinicPortal.Web.Api;
 
 /// <summary>
-/// /api/auth/progress-notes/: psychologists create and edit notes for their own patients.
-/// Creating a note decides its share; editing never shares.
+/// /api/auth/progress-notes/: psychologists list, create and read notes of their own patients and
+/// add addenda. A note created here is signed at once and its share decided. A draft (started in
+/// the editor) can be changed or deleted; a signed note returns 409 and takes addenda instead.
 /// </summary>
 internal static class ProgressNoteEndpoints
 {
@@ -17,54 +17,56 @@ internal static class ProgressNoteEndpoints
     {
         var notes = api.MapGroup("/auth/progress-notes").RequireAuthorization(ApiPolicies.ForRole(ClinicRoles.Psychologist));
 
+        notes.MapGet("/", async (ClaimsPrincipal user, ProgressNoteService service, CancellationToken cancellationToken, int? patient, int page = 1, int page_size = PageRequest.DefaultPageSize) =>
+        {
+            if (patient is not { } patientId)
+            {
+                throw DomainValidationException.ForField("Patient", "Enter the id of the patient whose notes to list, for example ?patient=12.");
+            }
+
+            var result = await service.ListForPatientAsync(user.GetUserId(), patientId, new PageRequest(page, page_size), cancellationToken);
+            return TypedResults.Ok(new PagedResult<ProgressNoteResponses.ListRow>(result.Count, result.Results.Select(ProgressNoteResponses.ListRow.From).ToList()));
+        });
+
         notes.MapPost("/", async (ProgressNoteRequest request, ClaimsPrincipal user, ProgressNoteService service, ClinicClock clock, CancellationToken cancellationToken) =>
         {
             var (patientId, content) = request.ToCommand(clock);
             var created = await service.CreateAsync(user.GetUserId(), patientId, content, cancellationToken);
             return TypedResults.Created(
                 $"/api/auth/progress-notes/{created.NoteId}/",
-                new CreatedResponse(created.NoteId, created.ShareStatus, created.ShareReason));
+                new ProgressNoteResponses.Created(created.NoteId, created.ShareStatus, created.ShareReason));
         });
 
         notes.MapGet("/{id:int}", async (int id, ClaimsPrincipal user, ProgressNoteService service, CancellationToken cancellationToken) =>
-            TypedResults.Ok(NoteResponse.From(await service.GetAsync(user.GetUserId(), id, cancellationToken))));
+            TypedResults.Ok(ProgressNoteResponses.Note.From(await service.GetAsync(user.GetUserId(), id, cancellationToken))));
 
-        notes.MapPatch("/{id:int}", async (int id, ProgressNoteRequest request, ClaimsPrincipal user, ProgressNoteService service, ClinicClock clock, CancellationToken cancellationToken) =>
+        notes.MapPatch("/{id:int}", async (int id, ProgressNoteRequest request, ClaimsPrincipal user, NoteDraftService drafts, ProgressNoteService service, ClinicClock clock, CancellationToken cancellationToken) =>
         {
             var userId = user.GetUserId();
-            var existing = await service.GetAsync(userId, id, cancellationToken);
-            var content = request.MergeInto(existing.Content, clock);
-            await service.UpdateAsync(userId, id, content, cancellationToken);
-            return TypedResults.Ok(NoteResponse.From(await service.GetAsync(userId, id, cancellationToken)));
+            await drafts.UpdateAsync(userId, id, current => request.MergeInto(current, clock), cancellationToken);
+            return TypedResults.Ok(ProgressNoteResponses.Note.From(await service.GetAsync(userId, id, cancellationToken)));
+        });
+
+        notes.MapPut("/{id:int}", async (int id, ProgressNoteRequest request, ClaimsPrincipal user, NoteDraftService drafts, ProgressNoteService service, ClinicClock clock, CancellationToken cancellationToken) =>
+        {
+            var userId = user.GetUserId();
+            await drafts.UpdateAsync(userId, id, _ => request.ToCommand(clock).Content, cancellationToken);
+            return TypedResults.Ok(ProgressNoteResponses.Note.From(await service.GetAsync(userId, id, cancellationToken)));
+        });
+
+        notes.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, NoteDraftService drafts, CancellationToken cancellationToken) =>
+        {
+            await drafts.DiscardAsync(user.GetUserId(), id, cancellationToken);
+            return TypedResults.NoContent();
+        });
+
+        notes.MapPost("/{id:int}/addenda", async (int id, AddendumRequest request, ClaimsPrincipal user, NoteSigningService signing, CancellationToken cancellationToken) =>
+        {
+            var addendum = await signing.AddAddendumAsync(user.GetUserId(), id, request.Text ?? "", cancellationToken);
+            return TypedResults.Created($"/api/auth/progress-notes/{id}/", ProgressNoteResponses.Addendum.From(addendum));
         });
     }
 
-    internal sealed record CreatedResponse(int Id, ShareStatus ShareStatus, ShareReason? ShareReason);
-
-    internal sealed record NoteResponse(
-        int Id,
-        int Patient,
-        DateTime SessionDate,
-        int SessionNumber,
-        string Subjective,
-        string Objective,
-        string Assessment,
-        string Plan,
-        int? ProgressRating,
-        ShareStatus? ShareStatus,
-        ShareReason? ShareReason)
-    {
-        public static NoteResponse From(ProgressNoteDetails note) => new(
-            note.Id,
-            note.PatientId,
-            note.Content.SessionDateUtc,
-            note.Content.SessionNumber,
-            note.Content.Subjective,
-            note.Content.Objective,
-            note.Content.Assessment,
-            note.Content.Plan,
-            note.Content.ProgressRating,
-            note.ShareStatus,
-            note.ShareReason);
-    }
+    /// <summary>The body of an addendum: the correction or addition, up to 20,000 characters.</summary>
+    internal sealed record AddendumRequest(string? Text);
 }

@@ -40,7 +40,8 @@ internal static class ShareLogEndpoints
         int? Segments,
         string? Message,
         DateTime CreatedAt,
-        DateTime? SentAt)
+        DateTime? SentAt,
+        string? WithheldReason)
     {
         public static ShareLogRow From(ShareLogEntry entry) => new(
             entry.Id,
@@ -56,6 +57,7 @@ internal static class ShareLogEndpoints
             entry.Segments,
             entry.Message,
             entry.CreatedAtUtc,
-            entry.SentAtUtc);
+            entry.SentAtUtc,
+            entry.WithheldReason);
     }
 }

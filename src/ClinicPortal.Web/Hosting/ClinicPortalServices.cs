@@ -147,6 +147,10 @@ internal static partial class ClinicPortalServices
         services.AddSingleton<PatientProfileService>();
         services.AddSingleton<SharingConsentService>();
         services.AddSingleton<ProgressNoteService>();
+        services.AddSingleton<NoteSharePlanner>();
+        services.AddSingleton<NoteSigningService>();
+        services.AddSingleton<NoteDraftService>();
+        services.AddSingleton<RecordVerificationService>();
         services.AddSingleton<ShareLogService>();
         services.AddSingleton<ShareDispatcher>();
         services.AddSingleton<ShareDispatchSignal>();

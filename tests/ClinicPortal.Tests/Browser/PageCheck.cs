@@ -21,6 +21,7 @@ internal sealed record PageCheck(string Name, string? Account, string Path, bool
         new("patient-notes", DemoAccounts.PsychologistEmail, $"/psychologist/patients/{DemoPatientId}", Interactive: true, "Mia Thompson"),
         new("note-editor", DemoAccounts.PsychologistEmail, $"/psychologist/patients/{DemoPatientId}/notes/new", Interactive: true, "New progress note: Mia Thompson"),
         new("share-log", DemoAccounts.AdminEmail, "/admin/share-log", Interactive: true, "Share log"),
+        new("access-log", DemoAccounts.AdminEmail, "/admin/access-log", Interactive: true, "Access log"),
         new("admin-patients", DemoAccounts.AdminEmail, "/admin/patients", Interactive: true, "Patients"),
         new("admin-patient", DemoAccounts.AdminEmail, $"/admin/patients/{DemoPatientId}", Interactive: true, "Mia Thompson"),
     ];

@@ -15,7 +15,7 @@ internal static class PsychologistSteps
 
     /// <summary>
     /// Opens the patient from My patients, writes a note with the texts above, waits until the SMS
-    /// preview shows the plan, saves, and returns the preview's text and facts as shown before saving.
+    /// preview shows the plan, signs it, and returns the preview's text and facts as shown before signing.
     /// </summary>
     public static async Task<(string Text, string Facts)> WriteNoteAsync(PortalPage psychologist, string patientName)
     {
@@ -38,8 +38,8 @@ internal static class PsychologistSteps
         var text = await preview.TextContentAsync() ?? "";
         var facts = await page.Locator("#sms-preview-facts").TextContentAsync() ?? "";
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save note" }).ClickAsync();
-        await Expect(page.Locator("#note-saved")).ToHaveTextAsync("Note saved.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign note" }).ClickAsync();
+        await Expect(page.Locator("#note-signed")).ToHaveTextAsync("Note signed.");
         return (text, facts.Trim());
     }
 

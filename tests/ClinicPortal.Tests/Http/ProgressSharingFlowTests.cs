@@ -97,7 +97,7 @@ public sealed class ProgressSharingFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task EditedNote_IsNeverSharedAgain()
+    public async Task SignedNote_IsNeverChangedOrSharedAgain()
     {
         await PortalTestHost.SetSharingAsync(_patient, share: true);
         var created = await PortalTestHost.CreateNoteAsync(_psychologist, ProgressNoteBody.Basic(_patientId));
@@ -106,15 +106,26 @@ public sealed class ProgressSharingFlowTests : IAsyncLifetime
 
         var edited = await _psychologist.PatchAsJsonAsync($"/api/auth/progress-notes/{noteId}/", new JsonObject { ["plan"] = "Add a breathing exercise before bed." });
         var unchanged = await _psychologist.PatchAsJsonAsync($"/api/auth/progress-notes/{noteId}/", new JsonObject());
+        var replaced = await _psychologist.PutAsJsonAsync($"/api/auth/progress-notes/{noteId}/", ProgressNoteBody.Basic(_patientId));
+        var deleted = await _psychologist.DeleteAsync($"/api/auth/progress-notes/{noteId}/");
+        var addendum = await _psychologist.PostAsJsonAsync($"/api/auth/progress-notes/{noteId}/addenda/", new JsonObject { ["text"] = "Add a breathing exercise before bed." });
 
         // Running the dispatcher here sends anything still pending, so a share queued by an edit
-        // would show up as a second request.
+        // or an addendum would show up as a second request.
         var handled = await _host.App.Services.GetRequiredService<ShareDispatcher>().DispatchPendingAsync(CancellationToken.None);
-        var editedBody = await PortalTestHost.ReadJsonAsync(edited);
+        var note = await PortalTestHost.ReadJsonAsync(await _psychologist.GetAsync($"/api/auth/progress-notes/{noteId}/"));
+        var editedProblem = await PortalTestHost.ReadJsonAsync(edited);
 
-        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
-        Assert.Equal("Add a breathing exercise before bed.", editedBody.GetProperty("plan").GetString());
-        Assert.Equal(HttpStatusCode.OK, unchanged.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, edited.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, unchanged.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, replaced.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, deleted.StatusCode);
+        Assert.Equal(
+            $"Progress note {noteId} is signed, so it cannot be changed or deleted. Add an addendum to correct it. Send the correction to POST /api/auth/progress-notes/{noteId}/addenda/ as {{\"text\": \"...\"}}.",
+            editedProblem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Created, addendum.StatusCode);
+        Assert.Equal(SummaryCase.Load("basic").Plan, note.GetProperty("plan").GetString());
+        Assert.Equal("Add a breathing exercise before bed.", Assert.Single(note.GetProperty("addenda").EnumerateArray()).GetProperty("text").GetString());
         Assert.Equal(0, handled);
         Assert.Single(_host.Twilio.Requests);
         Assert.Equal(SummaryCase.Load("basic").ExpectedSms, _host.Twilio.Requests[0].Body);

@@ -117,7 +117,16 @@ internal sealed class ClinicDatabase : IDisposable
         new(Contexts, Clock, NullLogger<PatientDirectoryService>.Instance);
 
     public ProgressNoteService CreateNoteService(IDbContextFactory<ClinicDbContext>? contexts = null) =>
-        new(contexts ?? Contexts, Clock, Options.Create(SharingOptions), Options.Create(ClinicOptions), DispatchSignal, NullLogger<ProgressNoteService>.Instance);
+        new(contexts ?? Contexts, Clock, Options.Create(SharingOptions), CreateSharePlanner(), CreateSigningService(contexts));
+
+    public NoteSharePlanner CreateSharePlanner() => new(Clock, Options.Create(SharingOptions), Options.Create(ClinicOptions));
+
+    public NoteSigningService CreateSigningService(IDbContextFactory<ClinicDbContext>? contexts = null) =>
+        new(contexts ?? Contexts, Clock, CreateSharePlanner(), DispatchSignal, NullLogger<NoteSigningService>.Instance);
+
+    public NoteDraftService CreateDraftService() => new(Contexts, Clock, NullLogger<NoteDraftService>.Instance);
+
+    public RecordVerificationService CreateVerificationService() => new(Contexts, NullLogger<RecordVerificationService>.Instance);
 
     public ShareDispatcher CreateDispatcher(ISmsSender sender) =>
         new(Contexts, sender, Clock, new ShareStatusNotifications(), Options.Create(SharingOptions), NullLogger<ShareDispatcher>.Instance);

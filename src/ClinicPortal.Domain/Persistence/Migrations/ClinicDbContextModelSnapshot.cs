@@ -292,6 +292,10 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -321,6 +325,13 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                     b.Property<int>("SessionNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Subjective")
                         .IsRequired()
                         .HasMaxLength(20000)
@@ -337,6 +348,43 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                         .HasDatabaseName("IX_ProgressNotes_PatientId_SessionDateUtc");
 
                     b.ToTable("ProgressNotes");
+                });
+
+            modelBuilder.Entity("ClinicPortal.Domain.ProgressNotes.ProgressNoteAddendum", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("NoteId", "Id")
+                        .HasDatabaseName("IX_ProgressNoteAddenda_NoteId_Id");
+
+                    b.ToTable("ProgressNoteAddenda", (string)null);
                 });
 
             modelBuilder.Entity("ClinicPortal.Domain.Sharing.ContactOptOut", b =>
@@ -451,6 +499,10 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithheldReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -765,6 +817,21 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ClinicPortal.Domain.ProgressNotes.ProgressNoteAddendum", b =>
+                {
+                    b.HasOne("ClinicPortal.Domain.Accounts.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ClinicPortal.Domain.ProgressNotes.ProgressNote", null)
+                        .WithMany("Addenda")
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ClinicPortal.Domain.Sharing.ProgressShare", b =>
                 {
                     b.HasOne("ClinicPortal.Domain.ProgressNotes.ProgressNote", null)
@@ -909,6 +976,8 @@ namespace ClinicPortal.Domain.Persistence.Migrations
 
             modelBuilder.Entity("ClinicPortal.Domain.ProgressNotes.ProgressNote", b =>
                 {
+                    b.Navigation("Addenda");
+
                     b.Navigation("Share");
                 });
 

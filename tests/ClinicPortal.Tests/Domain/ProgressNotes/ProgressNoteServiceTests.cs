@@ -76,12 +76,13 @@ public sealed class ProgressNoteServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UpdateAsync_KeepsShareAsDecided()
+    public async Task UpdateAsync_SignedNote_IsLockedAndShareKept()
     {
         var service = _database.CreateNoteService();
         var created = await service.CreateAsync(_psychologistId, _patientId, Content("basic"));
 
-        await service.UpdateAsync(_psychologistId, created.NoteId, Content("empty-plan"));
+        await Assert.ThrowsAsync<NoteLockedException>(
+            () => _database.CreateDraftService().UpdateAsync(_psychologistId, created.NoteId, _ => Content("empty-plan")));
         var share = await LoadShareAsync(created.ShareId);
 
         Assert.Equal(SummaryCase.Load("basic").ExpectedSms, share.Message);

@@ -19,15 +19,15 @@ internal static class SharingText
     }
 
     /// <summary>
-    /// Tells, before saving a new note, whether an update will be sent and to whom. The live
-    /// preview decides when there is one, because consent can change while the note is written.
+    /// Tells, before signing a note, whether an update will be sent and to whom. The live preview
+    /// decides when there is one, because consent can change while the note is written.
     /// </summary>
-    public static string BeforeCreate(TreatedPatient patient, SharePreview? preview)
+    public static string BeforeSigning(TreatedPatient patient, SharePreview? preview)
     {
         var skipReason = preview is null ? patient.SkipReason : preview.SkipReason;
         return skipReason is { } reason
-            ? $"Saving this note will not send an update: {ShareReasonText.Describe(reason)}"
-            : $"Saving this note will send an update to {patient.EmergencyContactName} ({patient.EmergencyContactRelationship}).";
+            ? $"Signing this note will not send an update: {ShareReasonText.Describe(reason)}"
+            : $"Signing this note will send an update to {patient.EmergencyContactName} ({patient.EmergencyContactRelationship}).";
     }
 
     /// <summary>Describes the previewed SMS, for example "To: *********156 · 245 characters · GSM-7 · 2 segments".</summary>
@@ -43,7 +43,7 @@ internal static class SharingText
         return $"To: {preview.MaskedRecipient} · {size.Units} characters · {encoding} · {segments}";
     }
 
-    /// <summary>Tells, right after a note was created, what was decided about its update.</summary>
+    /// <summary>Tells, right after a note was signed, what was decided about its update.</summary>
     public static string AfterCreate(ShareStatus status, ShareReason? reason, string? contactName) =>
         status == ShareStatus.Skipped && reason is { } skipReason
             ? $"No update will be sent: {ShareReasonText.Describe(skipReason)}"

@@ -57,6 +57,26 @@ public sealed class ShareLogTests : ClinicComponentTestContext
             row.QuerySelector("td[data-label='Reason or error']")!.TextContent.Trim());
     }
 
+    [Fact]
+    public async Task Table_WithheldShare_ShowsReasonGiven()
+    {
+        var psychologistId = await Data.AddUserAsync("ava@clinicportal.test", ClinicRoles.Psychologist);
+        var patientId = await Data.AddPatientAsync(await Data.AddUserAsync("mia@clinicportal.test", ClinicRoles.Patient), "Mia", "Thompson", consented: true);
+        await Data.AssignAsync(patientId, psychologistId);
+        var content = new ProgressNoteContent(Now.UtcDateTime.AddHours(-1), 1, "Risk disclosed.", "", "", "", 6);
+        await Services.GetRequiredService<NoteSigningService>().SignAsync(
+            psychologistId, patientId, null, content, new SignOptions(ShareChoice.WithholdFor("Risk information in the subjective.")));
+        var adminId = await Data.AddUserAsync("admin@clinicportal.test", ClinicRoles.Admin);
+        SignIn(adminId, ClinicRoles.Admin);
+
+        var page = RenderPage<ShareLog>();
+
+        page.WaitForAssertion(() => Assert.Equal("1-1 of 1", PagerInfo(page)));
+        Assert.Equal(
+            "The psychologist decided not to share this update. Reason given: Risk information in the subjective.",
+            page.Find("tbody tr.mud-table-row td[data-label='Reason or error']").TextContent.Trim());
+    }
+
     /// <summary>Creates skipped shares: one note each for Mia Thompson, and one more for Aaron Abbott, who sorts first by name.</summary>
     private async Task SeedSharesAsync(int count = ShareCount)
     {

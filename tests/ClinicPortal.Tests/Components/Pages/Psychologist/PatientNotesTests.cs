@@ -164,6 +164,40 @@ public sealed class PatientNotesTests : ClinicComponentTestContext
         Assert.Empty(row.QuerySelectorAll("button"));
     }
 
+    [Fact]
+    public async Task Notes_ListAndChart_ShowStatusAndTrend()
+    {
+        var (patientId, psychologistId) = await SeedTreatedPatientAsync();
+        var notes = Services.GetRequiredService<ProgressNoteService>();
+        var first = await notes.CreateAsync(psychologistId, patientId, new ProgressNoteContent(Now.UtcDateTime.AddDays(-7), 1, "Week one.", "", "", "", 5));
+        await notes.CreateAsync(psychologistId, patientId, new ProgressNoteContent(Now.UtcDateTime.AddHours(-2), 2, "Week two.", "", "", "", 7));
+        await Services.GetRequiredService<NoteSigningService>().AddAddendumAsync(psychologistId, first.NoteId, "Rating corrected.");
+        await Services.GetRequiredService<NoteDraftService>().SaveAsync(psychologistId, patientId, null, new ProgressNoteContent(Now.UtcDateTime, 3, "Week three, unfinished.", "", "", "", 9));
+
+        var page = RenderPage<PatientNotes>(("PatientId", patientId));
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("#note-list tbody tr.mud-table-row").Count));
+        var statuses = page.FindAll("#note-list td[data-label='Status']").Select(cell => cell.TextContent.Trim());
+        Assert.Equal(["Draft", "Signed", "Signed, 1 addendum"], statuses);
+        Assert.Equal(["Continue draft", "Open", "Open"], page.FindAll("#note-list td[data-label='Note'] a").Select(link => link.TextContent.Trim()));
+        Assert.Equal(["9", "7", "5"], page.FindAll("#note-list td[data-label='Rating']").Select(cell => cell.TextContent.Trim()));
+        page.WaitForAssertion(() => Assert.Equal(
+            "Progress rating by session date: 27/11/2026 5, 4/12/2026 7",
+            page.Find("#rating-trend").GetAttribute("aria-label")));
+        Assert.NotEmpty(page.FindAll("#rating-trend svg"));
+    }
+
+    [Fact]
+    public async Task Chart_NoSignedRatings_SaysSo()
+    {
+        var (patientId, _) = await SeedTreatedPatientAsync();
+
+        var page = RenderPage<PatientNotes>(("PatientId", patientId));
+
+        page.WaitForAssertion(() => Assert.Equal("No signed note has a progress rating yet.", page.Find("#rating-trend-empty").TextContent.Trim()));
+        Assert.Equal("No notes yet.", page.Find("#note-list .mud-table-empty-row").TextContent.Trim());
+    }
+
     private async Task<(int PatientId, string PsychologistId)> SeedTreatedPatientAsync(bool consented = false)
     {
         var psychologistId = await Data.AddUserAsync("ava@clinicportal.test", ClinicRoles.Psychologist);
