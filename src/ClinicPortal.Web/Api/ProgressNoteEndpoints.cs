@@ -4,6 +4,7 @@ using ClinicPortal.Domain.Common;
 using ClinicPortal.Domain.ProgressNotes;
 using ClinicPortal.Domain.Sharing;
 using ClinicPortal.Web.Accounts;
+using ClinicPortal.Web.Api.Idempotency;
 
 namespace ClinicPortal.Web.Api;
 
@@ -24,7 +25,8 @@ internal static class ProgressNoteEndpoints
             return TypedResults.Created(
                 $"/api/auth/progress-notes/{created.NoteId}/",
                 new CreatedResponse(created.NoteId, created.ShareStatus, created.ShareReason));
-        });
+        })
+        .AcceptIdempotencyKey();
 
         notes.MapGet("/{id:int}", async (int id, ClaimsPrincipal user, ProgressNoteService service, CancellationToken cancellationToken) =>
             TypedResults.Ok(NoteResponse.From(await service.GetAsync(user.GetUserId(), id, cancellationToken))));

@@ -3,6 +3,7 @@ using ClinicPortal.Domain.Accounts;
 using ClinicPortal.Domain.Common;
 using ClinicPortal.Domain.Sharing;
 using ClinicPortal.Web.Accounts;
+using ClinicPortal.Web.Api.Idempotency;
 
 namespace ClinicPortal.Web.Api;
 
@@ -23,7 +24,8 @@ internal static class ShareLogEndpoints
             await resends.ResendAsync(user.GetUserId(), id, cancellationToken);
             return TypedResults.Accepted((string?)null);
         })
-        .RequireAuthorization(ApiPolicies.ForRole(ClinicRoles.Admin));
+        .RequireAuthorization(ApiPolicies.ForRole(ClinicRoles.Admin))
+        .AcceptIdempotencyKey();
     }
 
     internal sealed record ShareLogRow(
