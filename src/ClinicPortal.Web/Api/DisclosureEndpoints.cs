@@ -24,10 +24,11 @@ internal static partial class DisclosureEndpoints
             return TypedResults.Ok(new PagedResult<SharedUpdateRow>(result.Count, result.Results.Select(SharedUpdateRow.From).ToList()));
         });
 
-        auth.MapGet("/consent-history", async (ClaimsPrincipal user, SharingConsentService consent, CancellationToken cancellationToken) =>
+        // A patient's consent history is short, so it is loaded whole and paged in memory.
+        auth.MapGet("/consent-history", async (ClaimsPrincipal user, SharingConsentService consent, CancellationToken cancellationToken, int page = 1, int page_size = PageRequest.DefaultPageSize) =>
         {
             var history = await consent.GetOwnHistoryAsync(user.GetUserId(), cancellationToken);
-            return TypedResults.Ok(new PagedResult<ConsentHistoryRow>(history.Count, history.Select(ConsentHistoryRow.From).ToList()));
+            return TypedResults.Ok(new PageRequest(page, page_size).Slice(history.Select(ConsentHistoryRow.From).ToList()));
         });
 
         auth.MapGet("/shares/csv", (ClaimsPrincipal user, SharedUpdatesService updates, HttpContext context) =>

@@ -1,3 +1,4 @@
+using ClinicPortal.Domain.Common;
 using ClinicPortal.Web.Api.Errors;
 using ClinicPortal.Web.Api.Idempotency;
 using Microsoft.AspNetCore.Mvc;
@@ -26,6 +27,13 @@ internal static class ApiOpenApi
         });
         options.AddSchemaTransformer((schema, context, _) =>
         {
+            // Every body property is bound through a constructor, which the generator reads as
+            // required; a property that accepts null may be left out of the request.
+            foreach (var property in context.JsonTypeInfo.Properties.Where(property => property.IsSetNullable && !property.IsRequired))
+            {
+                schema.Required?.Remove(property.Name);
+            }
+
             if (typeof(ProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type) || typeof(HttpValidationProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type))
             {
                 schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
@@ -40,6 +48,12 @@ internal static class ApiOpenApi
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
+            if (operation.Parameters?.FirstOrDefault(parameter => parameter.Name == "page_size")?.Schema is OpenApiSchema pageSize)
+            {
+                pageSize.Minimum = "1";
+                pageSize.Maximum = PageRequest.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IdempotencyKeyMetadata>().Any())
             {
                 operation.Parameters ??= [];
