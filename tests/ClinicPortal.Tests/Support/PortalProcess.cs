@@ -236,7 +236,7 @@ public sealed class PortalProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string ReadBuildMetadata(string key) =>
+    internal static string ReadBuildMetadata(string key) =>
         typeof(PortalProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .SingleOrDefault(attribute => attribute.Key == key)?.Value
         ?? throw new InvalidOperationException($"Assembly metadata {key} is missing; it is set in ClinicPortal.Tests.csproj.");
