@@ -8,8 +8,8 @@ namespace ClinicPortal.Tests.Http.Api;
 
 /// <summary>
 /// One portal with a signed-in client for each role of the authorization matrix, and the records
-/// the routes act on: the demo patient (assigned to the demo psychologist) with sharing on and one
-/// note, and a failed share of a second assigned patient that only the matrix's resend touches.
+/// the routes act on: the demo patient (assigned to the demo psychologist) with sharing on and two
+/// notes, and a failed share of a second assigned patient that only the matrix's resend touches.
 /// The dispatcher is off, so shares stay as the fixture leaves them.
 /// </summary>
 public sealed class ApiRolesFixture : IAsyncLifetime
@@ -45,10 +45,14 @@ public sealed class ApiRolesFixture : IAsyncLifetime
         _clients[ApiRole.UnassignedPsychologist] = await Host.SignInAsync(UnassignedPsychologistEmail);
         _clients[ApiRole.Admin] = await Host.SignInAsync(DemoAccounts.AdminEmail);
 
+        // Every list gets at least two rows, so that paging can be checked: three consent changes and two shares.
         var patient = Client(ApiRole.Patient);
         PatientId = await PortalTestHost.GetOwnPatientIdAsync(patient);
         await PortalTestHost.SetSharingAsync(patient, share: true);
+        await PortalTestHost.SetSharingAsync(patient, share: false);
+        await PortalTestHost.SetSharingAsync(patient, share: true);
         NoteId = (await PortalTestHost.CreateNoteAsync(Client(ApiRole.Psychologist), ProgressNoteBody.Basic(PatientId))).GetProperty("id").GetInt32();
+        await PortalTestHost.CreateNoteAsync(Client(ApiRole.Psychologist), ProgressNoteBody.Basic(PatientId));
 
         FailedShareId = await AddFailedShareAsync();
     }
