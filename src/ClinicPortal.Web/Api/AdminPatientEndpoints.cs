@@ -17,6 +17,7 @@ internal static class AdminPatientEndpoints
         {
             var history = await consent.GetHistoryForPatientAsync(user.GetUserId(), id, cancellationToken);
             return TypedResults.Ok(new PageRequest(page, page_size).Slice(history.Select(DisclosureEndpoints.ConsentHistoryRow.From).ToList()));
-        });
+        })
+        .WithSummary("Lists a patient's consent history, oldest first.");
     }
 }

@@ -19,6 +19,7 @@ internal static class ApiEndpoints
         IEndpointConventionBuilder conventions = api;
         conventions.Finally(ApiRateLimiting.LimitWrites);
         conventions.Finally(ApiErrorResponses.Describe);
+        conventions.Finally(ApiTags.Assign);
 
         api.MapGroup("/auth").MapIdentityApi<ApplicationUser>()
             .AddEndpointFilter(CompletePatientRegistrationAsync)

@@ -26,10 +26,12 @@ internal static class ProgressNoteEndpoints
                 $"/api/auth/progress-notes/{created.NoteId}/",
                 new CreatedResponse(created.NoteId, created.ShareStatus, created.ShareReason));
         })
-        .AcceptIdempotencyKey();
+        .AcceptIdempotencyKey()
+        .WithSummary("Creates a note about a patient of the signed-in psychologist and decides its share.");
 
         notes.MapGet("/{id:int}", async (int id, ClaimsPrincipal user, ProgressNoteService service, CancellationToken cancellationToken) =>
-            TypedResults.Ok(NoteResponse.From(await service.GetAsync(user.GetUserId(), id, cancellationToken))));
+            TypedResults.Ok(NoteResponse.From(await service.GetAsync(user.GetUserId(), id, cancellationToken))))
+            .WithSummary("Returns a note of the signed-in psychologist's patient.");
 
         notes.MapPatch("/{id:int}", async (int id, ProgressNoteRequest request, ClaimsPrincipal user, ProgressNoteService service, ClinicClock clock, CancellationToken cancellationToken) =>
         {
@@ -38,7 +40,8 @@ internal static class ProgressNoteEndpoints
             var content = request.MergeInto(existing.Content, clock);
             await service.UpdateAsync(userId, id, content, cancellationToken);
             return TypedResults.Ok(NoteResponse.From(await service.GetAsync(userId, id, cancellationToken)));
-        });
+        })
+        .WithSummary("Changes the fields given; an edit is never shared.");
     }
 
     internal sealed record CreatedResponse(int Id, ShareStatus ShareStatus, ShareReason? ShareReason);

@@ -17,7 +17,8 @@ internal static class ShareLogEndpoints
             var result = await shareLog.ListAsync(user.GetUserId(), new PageRequest(page, page_size), cancellationToken);
             return TypedResults.Ok(new PagedResult<ShareLogRow>(result.Count, result.Results.Select(ShareLogRow.From).ToList()));
         })
-        .RequireAuthorization(ApiPolicies.ForRole(ClinicRoles.Admin));
+        .RequireAuthorization(ApiPolicies.ForRole(ClinicRoles.Admin))
+        .WithSummary("Lists every share, newest first.");
 
         api.MapPost("/admin/share-log/{id:int}/resend", async (int id, ClaimsPrincipal user, ShareResendService resends, CancellationToken cancellationToken) =>
         {
@@ -25,7 +26,8 @@ internal static class ShareLogEndpoints
             return TypedResults.Accepted((string?)null);
         })
         .RequireAuthorization(ApiPolicies.ForRole(ClinicRoles.Admin))
-        .AcceptIdempotencyKey();
+        .AcceptIdempotencyKey()
+        .WithSummary("Queues a failed share, or one with an unknown outcome, to be sent again.");
     }
 
     internal sealed record ShareLogRow(

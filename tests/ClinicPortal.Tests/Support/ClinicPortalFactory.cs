@@ -27,6 +27,10 @@ internal sealed class ClinicPortalFactory(
         // Settings given with UseSetting reach the app as command-line arguments, so they are
         // visible while Program.cs registers services.
         builder.UseEnvironment("Development");
+
+        // Each watched settings file takes an inotify instance, of which a Linux user has 128 by
+        // default; test classes start many hosts in parallel, and no test edits settings files.
+        builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
         builder.UseSetting("ConnectionStrings:DefaultConnection", database.ConnectionString);
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("DemoData:Password", DemoAccounts.Password);
