@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ClinicPortal.Domain.Idempotency;
 
 /// <summary>
-/// Stores Idempotency-Keys per user in the database, so that every process of the portal sees
+/// Stores Idempotency-Keys per user in the database, so that every process of the portal reads
 /// the same claims. A request claims its key before it runs, then completes the claim with its
 /// response or releases it.
 /// </summary>

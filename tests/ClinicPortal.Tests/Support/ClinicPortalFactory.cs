@@ -28,8 +28,8 @@ internal sealed class ClinicPortalFactory(
         // visible while Program.cs registers services.
         builder.UseEnvironment("Development");
 
-        // Each watched settings file takes an inotify instance, of which a Linux user has 128 by
-        // default; test classes start many hosts in parallel, and no test edits settings files.
+        // Each watched settings file takes an inotify instance, and a Linux user has 128 by
+        // default. Test classes start many hosts in parallel, and no test edits settings files.
         builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
         builder.UseSetting("ConnectionStrings:DefaultConnection", database.ConnectionString);
         builder.UseSetting("DemoData:Enabled", "true");

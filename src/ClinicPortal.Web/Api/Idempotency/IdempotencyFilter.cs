@@ -12,9 +12,9 @@ namespace ClinicPortal.Web.Api.Idempotency;
 
 /// <summary>
 /// Makes a write endpoint safe to retry with an Idempotency-Key header. The first request with a
-/// key claims it and runs; a successful (2xx) response is stored for the user for
+/// key claims it and runs, and a successful (2xx) response is stored for the user for
 /// <see cref="IdempotencyOptions.Retention"/>. A retry with the same key and the same request
-/// gets that response again without running the endpoint; a retry with another request gets
+/// gets that response again without running the endpoint. A retry with another request gets
 /// 422, and one that arrives while the first still runs gets 409. A failed request frees the key.
 /// Requests without the header run as usual.
 /// </summary>

@@ -27,8 +27,8 @@ internal static class ApiOpenApi
         });
         options.AddSchemaTransformer((schema, context, _) =>
         {
-            // Every body property is bound through a constructor, which the generator reads as
-            // required; a property that accepts null may be left out of the request.
+            // The generator marks every constructor parameter as required. A property that
+            // accepts null may be left out of the request, so it is not required.
             foreach (var property in context.JsonTypeInfo.Properties.Where(property => property.IsSetNullable && !property.IsRequired))
             {
                 schema.Required?.Remove(property.Name);

@@ -8,8 +8,8 @@ namespace ClinicPortal.Tests.Http.Api;
 
 /// <summary>
 /// One portal with a signed-in client for each role of the authorization matrix, and the records
-/// the routes act on: the demo patient (assigned to the demo psychologist) with sharing on and two
-/// notes, and a failed share of a second assigned patient that only the matrix's resend touches.
+/// the routes act on. The demo patient, assigned to the demo psychologist, has sharing on and two
+/// notes. A second assigned patient has a failed share that only the matrix's resend touches.
 /// The dispatcher is off, so shares stay as the fixture leaves them.
 /// </summary>
 public sealed class ApiRolesFixture : IAsyncLifetime

@@ -52,7 +52,8 @@ public sealed class AuthorizationMatrixTests(ApiRolesFixture fixture) : IClassFi
         var start = docs.IndexOf(DocsTableStart, StringComparison.Ordinal);
         var end = docs.IndexOf(DocsTableEnd, StringComparison.Ordinal);
 
-        Assert.True(start >= 0 && end > start, $"docs/api.md must hold the matrix between {DocsTableStart} and {DocsTableEnd}.");
+        Assert.True(start >= 0, $"docs/api.md must contain the marker {DocsTableStart} before the matrix.");
+        Assert.True(end > start, $"docs/api.md must contain the marker {DocsTableEnd} after the matrix.");
         Assert.Equal(RenderMarkdown(), docs[(start + DocsTableStart.Length)..end].Trim('\n') + "\n");
     }
 

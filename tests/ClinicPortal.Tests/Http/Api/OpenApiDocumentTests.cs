@@ -115,7 +115,7 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
 
-        // Scalar resolves the address from the site's base path, so the page holds it without the leading slash.
+        // Scalar resolves the address from the site's base path, so the page contains it without the leading slash.
         Assert.Contains("\"url\":\"openapi/v1.json\"", html, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.OK, script.StatusCode);
     }

@@ -30,9 +30,13 @@ internal static class ShellWords
                 continue;
             }
 
-            if (character is '\'' or '"')
+            if (quote is null && character is '\'' or '"')
             {
-                quote = quote is null ? character : quote == character ? null : quote;
+                quote = character;
+            }
+            else if (quote == character)
+            {
+                quote = null;
             }
 
             current.Append(character);
