@@ -1,9 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using ClinicPortal.Tests.Support;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicPortal.Tests.Http.Api;
 
@@ -37,7 +34,7 @@ public sealed class AuthorizationMatrixTests(ApiRolesFixture fixture) : IClassFi
     [Fact]
     public void Table_ListsEveryMappedApiRoute()
     {
-        var mapped = MappedApiRoutes();
+        var mapped = MappedApiRoutes.List(fixture.Host.App.Services).Select(route => $"{route.Method} {route.Pattern}").ToList();
         var listed = ApiAccessTable.Rows.Select(row => row.ToString()).ToList();
 
         Assert.Empty(mapped.Except(listed));
@@ -54,10 +51,12 @@ public sealed class AuthorizationMatrixTests(ApiRolesFixture fixture) : IClassFi
 
         Assert.True(start >= 0, $"docs/api.md must contain the marker {DocsTableStart} before the matrix.");
         Assert.True(end > start, $"docs/api.md must contain the marker {DocsTableEnd} after the matrix.");
-        Assert.Equal(RenderMarkdown(), docs[(start + DocsTableStart.Length)..end].Trim('\n') + "\n");
+        var expected = RenderMarkdown();
+        var documented = docs[(start + DocsTableStart.Length)..end].Trim('\n') + "\n";
+        Assert.True(expected == documented, $"The matrix in docs/api.md differs from ApiAccessTable. Replace it with:\n{expected}");
     }
 
-    /// <summary>Renders the table as docs/api.md shows it; copy this output into the docs after changing a row.</summary>
+    /// <summary>Renders the table as docs/api.md shows it.</summary>
     public static string RenderMarkdown()
     {
         var text = new StringBuilder();
@@ -70,14 +69,6 @@ public sealed class AuthorizationMatrixTests(ApiRolesFixture fixture) : IClassFi
 
         return text.ToString();
     }
-
-    private List<string> MappedApiRoutes() =>
-        fixture.Host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(endpoint => endpoint.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
-            .SelectMany(endpoint => (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"])
-                .Select(method => $"{method} {endpoint.RoutePattern.RawText}"))
-            .ToList();
 
     private static string Expected(RouteAccess route)
     {

@@ -1,9 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ClinicPortal.Tests.Support;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicPortal.Tests.Http.Api;
 
@@ -122,12 +119,7 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
 
     private JsonElement Schema(string name) => _document.GetProperty("components").GetProperty("schemas").GetProperty(name);
 
-    private List<(string Method, string Pattern)> MappedApiRoutes() =>
-        _host.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(endpoint => endpoint.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
-            .SelectMany(endpoint => endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(method => (method, endpoint.RoutePattern.RawText!)))
-            .ToList();
+    private List<(string Method, string Pattern)> MappedApiRoutes() => Api.MappedApiRoutes.List(_host.App.Services);
 
     /// <summary>Writes a route pattern as OpenAPI does: without constraints or a trailing slash.</summary>
     private static string ToOpenApiPath(string pattern) => RouteConstraint().Replace(pattern, "}").TrimEnd('/');
