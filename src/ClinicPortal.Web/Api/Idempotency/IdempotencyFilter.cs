@@ -87,6 +87,11 @@ internal sealed partial class IdempotencyFilter(
         {
             await httpResult.ExecuteAsync(http);
         }
+        catch
+        {
+            await store.ReleaseAsync(recordId, CancellationToken.None);
+            throw;
+        }
         finally
         {
             http.Response.Body = original;

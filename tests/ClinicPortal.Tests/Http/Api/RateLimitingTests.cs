@@ -81,6 +81,24 @@ public sealed class RateLimitingTests
     }
 
     [Fact]
+    public async Task LoginForm_LimitsPerAccount()
+    {
+        await using var host = await PortalTestHost.StartAsync(dispatcherEnabled: false, settings: new Dictionary<string, string?>
+        {
+            ["RateLimiting:SignInPerAccount"] = "1",
+        });
+        var client = host.CreateAnonymousClient();
+
+        var first = await PostLoginFormAsync(client, DemoAccounts.PsychologistEmail, "Wrong-Password-1");
+        var second = await PostLoginFormAsync(client, DemoAccounts.PsychologistEmail, DemoAccounts.Password);
+        var otherAccount = await PostLoginFormAsync(client, DemoAccounts.AdminEmail, DemoAccounts.Password);
+
+        Assert.Contains("Error: Invalid login attempt.", first, StringComparison.Ordinal);
+        Assert.Matches(@"Error: Too many sign-in attempts for this account\. Try again in \d+ seconds\.", second);
+        Assert.Equal("redirect", otherAccount);
+    }
+
+    [Fact]
     public async Task WritesPerUser_LimitsOnlyThatUser()
     {
         await using var host = await PortalTestHost.StartAsync(dispatcherEnabled: false, settings: new Dictionary<string, string?>
@@ -104,6 +122,17 @@ public sealed class RateLimitingTests
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], writes);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Equal(HttpStatusCode.Created, otherUser.StatusCode);
+    }
+
+    /// <summary>Posts the login form and returns the page's HTML, or "redirect" when the sign-in succeeded.</summary>
+    private static async Task<string> PostLoginFormAsync(HttpClient client, string email, string password)
+    {
+        var fields = LoginFormTests.HiddenInputs(await (await client.GetAsync("/Account/Login")).Content.ReadAsStringAsync());
+        fields["Input.Email"] = email;
+        fields["Input.Password"] = password;
+
+        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(fields));
+        return response.StatusCode == HttpStatusCode.Redirect ? "redirect" : await response.Content.ReadAsStringAsync();
     }
 
     private static Task<HttpResponseMessage> LogInAsync(HttpClient client, string email, string password = DemoAccounts.Password) =>
