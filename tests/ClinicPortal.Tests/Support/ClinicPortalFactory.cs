@@ -40,6 +40,11 @@ internal sealed class ClinicPortalFactory(
         builder.UseSetting("Twilio:MessagingServiceSid", "");
         builder.UseSetting("Twilio:ApiBaseUrl", twilio.BaseUrl.ToString());
         builder.UseSetting("ProgressSharing:DispatcherEnabled", dispatcherEnabled ? "true" : "false");
+
+        // Tests sign in and write far more often than people do. A test of the limits sets its own.
+        builder.UseSetting("RateLimiting:SignInPerAddress", "1000000");
+        builder.UseSetting("RateLimiting:SignInPerAccount", "1000000");
+        builder.UseSetting("RateLimiting:WritesPerUser", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

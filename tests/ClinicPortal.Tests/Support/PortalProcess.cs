@@ -105,6 +105,12 @@ public sealed class PortalProcess : IAsyncDisposable
             startInfo.Environment.Remove(variable);
         }
 
+        // Browser and process tests sign in and write from 127.0.0.1 far more often than people
+        // do, so the rate limits are raised unless a test sets its own.
+        startInfo.Environment["RateLimiting__SignInPerAddress"] = "1000000";
+        startInfo.Environment["RateLimiting__SignInPerAccount"] = "1000000";
+        startInfo.Environment["RateLimiting__WritesPerUser"] = "1000000";
+
         foreach (var (key, value) in options.Settings)
         {
             startInfo.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
