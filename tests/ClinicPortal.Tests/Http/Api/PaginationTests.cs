@@ -25,11 +25,11 @@ public sealed class PaginationTests(ApiRolesFixture fixture) : IClassFixture<Api
     public async Task List_PagesWithCount(string pattern, string path, ApiRole role)
     {
         var client = fixture.Client(role);
-        var url = path.Replace("{patient}", fixture.PatientId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var url = ToQueryBase(path);
 
-        var all = await ReadAsync(client, $"{url}?page=1&page_size=100");
-        var first = await ReadAsync(client, $"{url}?page=1&page_size=1");
-        var second = await ReadAsync(client, $"{url}?page=2&page_size=1");
+        var all = await ReadAsync(client, $"{url}page=1&page_size=100");
+        var first = await ReadAsync(client, $"{url}page=1&page_size=1");
+        var second = await ReadAsync(client, $"{url}page=2&page_size=1");
         var rows = all.GetProperty("results").EnumerateArray().ToList();
 
         Assert.True(rows.Count >= 2, $"{pattern} needs two rows in the fixture to test paging; it has {rows.Count}.");
@@ -46,10 +46,10 @@ public sealed class PaginationTests(ApiRolesFixture fixture) : IClassFixture<Api
         // The pattern only names the case in the test output.
         _ = pattern;
         var client = fixture.Client(role);
-        var url = path.Replace("{patient}", fixture.PatientId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var url = ToQueryBase(path);
 
-        var tooLarge = await client.GetAsync($"{url}?page_size=101");
-        var pageZero = await client.GetAsync($"{url}?page=0");
+        var tooLarge = await client.GetAsync($"{url}page_size=101");
+        var pageZero = await client.GetAsync($"{url}page=0");
         var tooLargeErrors = (await Support.PortalTestHost.ReadJsonAsync(tooLarge)).GetProperty("errors");
         var pageZeroErrors = (await Support.PortalTestHost.ReadJsonAsync(pageZero)).GetProperty("errors");
 
@@ -71,6 +71,13 @@ public sealed class PaginationTests(ApiRolesFixture fixture) : IClassFixture<Api
             .ToList();
 
         Assert.Equal(Lists.Select(row => (string)row[0]).Order(), paged);
+    }
+
+    /// <summary>Fills in the fixture's patient id and ends the path with ? or &amp;, ready for the paging parameters.</summary>
+    private string ToQueryBase(string path)
+    {
+        var url = path.Replace("{patient}", fixture.PatientId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return url + (url.Contains('?') ? "&" : "?");
     }
 
     private static async Task<JsonElement> ReadAsync(HttpClient client, string url)
