@@ -1,4 +1,6 @@
 using ClinicPortal.Web.Api;
+using ClinicPortal.Web.Api.Errors;
+using ClinicPortal.Web.Api.OpenApi;
 using ClinicPortal.Web.Components;
 using ClinicPortal.Web.Components.Account;
 using ClinicPortal.Web.Hosting;
@@ -28,17 +30,22 @@ app.UseWhen(
     {
         api.UseStatusCodePages();
         api.UseApiExceptionHandler();
+        api.UseApiRequestBodyLimit();
     });
 
 // Called here, after the status code pages, so that 401 and 403 responses pass through them.
 app.UseAuthentication();
 app.UseAuthorization();
+
+// After authorization, so that the writes limit partitions by the signed-in user.
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapClinicApi();
+app.MapApiOpenApi();
 app.MapHealthChecks("/health");
 
 await app.InitializeDatabaseAsync();

@@ -8,6 +8,13 @@ public sealed record PageRequest(int Page = 1, int PageSize = PageRequest.Defaul
 
     public int Skip => (Page - 1) * PageSize;
 
+    /// <summary>Validates the request and returns its page of a list already loaded in full, with the list's count.</summary>
+    public PagedResult<T> Slice<T>(IReadOnlyList<T> rows)
+    {
+        Validate();
+        return new PagedResult<T>(rows.Count, rows.Skip(Skip).Take(PageSize).ToList());
+    }
+
     /// <summary>Raises a validation error naming "page" or "page_size" when either is out of range.</summary>
     public void Validate()
     {

@@ -1,5 +1,6 @@
 using ClinicPortal.Domain.Accounts;
 using ClinicPortal.Domain.Auditing;
+using ClinicPortal.Domain.Idempotency;
 using ClinicPortal.Domain.Patients;
 using ClinicPortal.Domain.ProgressNotes;
 using ClinicPortal.Domain.Sharing;
@@ -39,6 +40,8 @@ public sealed class ClinicDbContext(DbContextOptions<ClinicDbContext> options) :
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
     public DbSet<ProgressNoteAddendum> ProgressNoteAddenda => Set<ProgressNoteAddendum>();
+
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
 
     // NOTE: Identity 10.0.15 picks the tables it maps from IdentityOptions.Stores.SchemaVersion
     // in the application's service provider. A context built without the web host needs those

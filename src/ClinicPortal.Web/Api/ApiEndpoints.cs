@@ -1,5 +1,7 @@
 using ClinicPortal.Domain.Accounts;
 using ClinicPortal.Web.Accounts;
+using ClinicPortal.Web.Api.OpenApi;
+using ClinicPortal.Web.Api.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.Data;
@@ -13,7 +15,15 @@ internal static class ApiEndpoints
     {
         var api = app.MapGroup("/api").AddEndpointFilter<ApiErrorFilter>();
 
-        api.MapGroup("/auth").MapIdentityApi<ApplicationUser>().AddEndpointFilter(CompletePatientRegistrationAsync);
+        // Final conventions see each endpoint's own metadata: its methods, authorization and filters.
+        IEndpointConventionBuilder conventions = api;
+        conventions.Finally(ApiRateLimiting.LimitWrites);
+        conventions.Finally(ApiErrorResponses.Describe);
+        conventions.Finally(ApiTags.Assign);
+
+        api.MapGroup("/auth").MapIdentityApi<ApplicationUser>()
+            .AddEndpointFilter(CompletePatientRegistrationAsync)
+            .AddEndpointFilter(ApiRateLimiting.LimitSignInPerAccountAsync);
         api.MapProfileEndpoints();
         api.MapPreferencesEndpoints();
         api.MapDisclosureEndpoints();

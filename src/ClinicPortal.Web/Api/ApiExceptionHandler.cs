@@ -1,11 +1,15 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
 
 namespace ClinicPortal.Web.Api;
 
 /// <summary>
 /// Writes exceptions that escape an API endpoint as ProblemDetails without internal details: a
-/// malformed body or query value is a 400 that names the field, anything else a 500 with the
-/// trace id to quote to support.
+/// malformed body or query value is a 400 that names the field (an unknown field too, because the
+/// JSON options reject unmapped members), anything else a 500 with the trace id to quote to support.
 /// </summary>
 internal static partial class ApiExceptionHandler
 {
@@ -20,13 +24,14 @@ internal static partial class ApiExceptionHandler
 
     private static async Task WriteProblemAsync(HttpContext context)
     {
-        var exception = context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+        var feature = context.Features.Get<IExceptionHandlerFeature>();
+        var exception = feature?.Error;
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiExceptionHandler));
 
         IResult result;
         if (exception is BadHttpRequestException badRequest)
         {
-            var (field, message) = Describe(badRequest);
+            var (field, message) = Describe(badRequest, AcceptedFields(context, feature?.Endpoint));
             LogBadRequest(logger, context.Request.Path, field);
             result = TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request could not be read.");
         }
@@ -42,12 +47,20 @@ internal static partial class ApiExceptionHandler
         await result.ExecuteAsync(context);
     }
 
-    /// <summary>Names the field from the JSON path of the error, for example $.session_number.</summary>
-    private static (string Field, string Message) Describe(BadHttpRequestException exception)
+    /// <summary>
+    /// Names the field from the JSON path of the error, for example $.session_number. A field that
+    /// the body type does not have is reported as unknown, with the fields it accepts.
+    /// </summary>
+    private static (string Field, string Message) Describe(BadHttpRequestException exception, IReadOnlyList<string>? acceptedFields)
     {
         if (exception.InnerException is JsonException { Path: { Length: > 2 } path })
         {
             var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+            if (acceptedFields is not null && !field.Contains('.') && !field.Contains('[') && !acceptedFields.Contains(field))
+            {
+                return (field, $"{field} is not a field of this request. Remove it; the accepted fields are {string.Join(", ", acceptedFields)}.");
+            }
+
             return (field, $"The value of {field} has the wrong type or format. Check the API documentation for the expected type.");
         }
 
@@ -59,6 +72,22 @@ internal static partial class ApiExceptionHandler
         return exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
             ? ("body", "The request body is missing or empty. Send a JSON object with Content-Type application/json.")
             : ("request", "A query or route value has the wrong format, for example a page number that is not a whole number.");
+    }
+
+    /// <summary>Returns the JSON names of the body type the endpoint accepts, or null when it takes no JSON object.</summary>
+    private static IReadOnlyList<string>? AcceptedFields(HttpContext context, Endpoint? endpoint)
+    {
+        var bodyType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+        if (bodyType is null)
+        {
+            return null;
+        }
+
+        var serializerOptions = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var typeInfo = serializerOptions.GetTypeInfo(bodyType);
+        return typeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object
+            ? typeInfo.Properties.Select(property => property.Name).ToList()
+            : null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a malformed request to {Path}: field {Field}")]

@@ -22,22 +22,29 @@ internal static partial class DisclosureEndpoints
         {
             var result = await updates.ListOwnAsync(user.GetUserId(), new PageRequest(page, page_size), cancellationToken);
             return TypedResults.Ok(new PagedResult<SharedUpdateRow>(result.Count, result.Results.Select(SharedUpdateRow.From).ToList()));
-        });
+        })
+        .WithSummary("Lists the progress updates shared about the signed-in patient, newest first.");
 
-        auth.MapGet("/consent-history", async (ClaimsPrincipal user, SharingConsentService consent, CancellationToken cancellationToken) =>
+        // A patient's consent history is short, so it is loaded whole and paged in memory.
+        auth.MapGet("/consent-history", async (ClaimsPrincipal user, SharingConsentService consent, CancellationToken cancellationToken, int page = 1, int page_size = PageRequest.DefaultPageSize) =>
         {
             var history = await consent.GetOwnHistoryAsync(user.GetUserId(), cancellationToken);
-            return TypedResults.Ok(new PagedResult<ConsentHistoryRow>(history.Count, history.Select(ConsentHistoryRow.From).ToList()));
-        });
+            return TypedResults.Ok(new PageRequest(page, page_size).Slice(history.Select(ConsentHistoryRow.From).ToList()));
+        })
+        .WithSummary("Lists the signed-in patient's consent history, oldest first.");
 
         auth.MapGet("/shares/csv", (ClaimsPrincipal user, SharedUpdatesService updates, HttpContext context) =>
-            WriteCsvAsync(context, "shared-updates.csv", updates.StreamOwnAsync(user.GetUserId(), context.RequestAborted).Select(SharedUpdateRow.From)));
+            WriteCsvAsync(context, "shared-updates.csv", updates.StreamOwnAsync(user.GetUserId(), context.RequestAborted).Select(SharedUpdateRow.From)))
+            .WithSummary("Downloads every shared update of the signed-in patient as CSV.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
         auth.MapGet("/consent-history/csv", async (ClaimsPrincipal user, SharingConsentService consent, HttpContext context) =>
         {
             var history = await consent.GetOwnHistoryAsync(user.GetUserId(), context.RequestAborted);
             await WriteCsvAsync(context, "consent-history.csv", history.Select(ConsentHistoryRow.From).ToAsyncEnumerable());
-        });
+        })
+        .WithSummary("Downloads the signed-in patient's whole consent history as CSV.")
+        .Produces(StatusCodes.Status200OK, contentType: "text/csv");
     }
 
     /// <summary>Streams rows as CSV with a header row, writing as they arrive rather than holding the whole list.</summary>

@@ -16,7 +16,8 @@ internal static class PreferencesEndpoints
         var preferences = api.MapGroup("/auth/preferences").RequireAuthorization(ApiPolicies.ForRole(ClinicRoles.Patient));
 
         preferences.MapGet("/", async (ClaimsPrincipal user, SharingConsentService consent, CancellationToken cancellationToken) =>
-            TypedResults.Ok(PreferencesResponse.From(await consent.GetOwnAsync(user.GetUserId(), cancellationToken))));
+            TypedResults.Ok(PreferencesResponse.From(await consent.GetOwnAsync(user.GetUserId(), cancellationToken))))
+            .WithSummary("Returns the signed-in patient's sharing choice and consent.");
 
         preferences.MapPatch("/", async (PreferencesPatchRequest request, ClaimsPrincipal user, SharingConsentService consent, CancellationToken cancellationToken) =>
         {
@@ -25,7 +26,8 @@ internal static class PreferencesEndpoints
                 ? await consent.SetOwnAsync(userId, share, ConsentMethod.Api, cancellationToken)
                 : await consent.GetOwnAsync(userId, cancellationToken);
             return TypedResults.Ok(PreferencesResponse.From(current));
-        });
+        })
+        .WithSummary("Turns sharing with the emergency contact on (agreeing to the consent version in force) or off.");
 
         preferences.MapPost("/consent", async (ConsentRequest request, ClaimsPrincipal user, SharingConsentService consent, CancellationToken cancellationToken) =>
         {
@@ -36,7 +38,9 @@ internal static class PreferencesEndpoints
 
             var current = await consent.GrantOwnAsync(user.GetUserId(), request.Version.Trim(), ConsentMethod.Api, cancellationToken);
             return Results.Ok(PreferencesResponse.From(current));
-        });
+        })
+        .WithSummary("Agrees to a named consent version, which must be the one in force.")
+        .Produces<PreferencesResponse>();
     }
 
     internal sealed record PreferencesPatchRequest(bool? ShareProgressWithEmergencyContact);

@@ -13,7 +13,8 @@ internal static class ProfileEndpoints
         var profile = api.MapGroup("/auth/profile").RequireAuthorization(ApiPolicies.ForRole(ClinicRoles.Patient));
 
         profile.MapGet("/", async (ClaimsPrincipal user, PatientProfileService profiles, CancellationToken cancellationToken) =>
-            TypedResults.Ok(ProfileResponse.From(await profiles.GetOwnAsync(user.GetUserId(), cancellationToken))));
+            TypedResults.Ok(ProfileResponse.From(await profiles.GetOwnAsync(user.GetUserId(), cancellationToken))))
+            .WithSummary("Returns the signed-in patient's name and emergency contact.");
 
         profile.MapPatch("/", async (ProfilePatchRequest request, ClaimsPrincipal user, PatientProfileService profiles, CancellationToken cancellationToken) =>
         {
@@ -21,10 +22,12 @@ internal static class ProfileEndpoints
                 request.FirstName, request.LastName, request.EmergencyContactName, request.EmergencyContactRelationship, request.EmergencyContactPhone);
             var updated = await profiles.UpdateOwnAsync(user.GetUserId(), update, cancellationToken);
             return TypedResults.Ok(ProfileResponse.From(updated));
-        });
+        })
+        .WithSummary("Changes the fields given; a missing field stays as it is.");
 
         profile.MapDelete("/emergency-contact", async (ClaimsPrincipal user, PatientProfileService profiles, CancellationToken cancellationToken) =>
-            TypedResults.Ok(ProfileResponse.From(await profiles.RemoveOwnEmergencyContactAsync(user.GetUserId(), cancellationToken))));
+            TypedResults.Ok(ProfileResponse.From(await profiles.RemoveOwnEmergencyContactAsync(user.GetUserId(), cancellationToken))))
+            .WithSummary("Removes the signed-in patient's emergency contact.");
     }
 
     /// <summary>Fields to change. A missing field stays as it is; an empty string clears a contact field.</summary>

@@ -3,6 +3,7 @@ using ClinicPortal.Domain.Accounts;
 using ClinicPortal.Domain.Common;
 using ClinicPortal.Domain.Sharing;
 using ClinicPortal.Web.Accounts;
+using ClinicPortal.Web.Api.Idempotency;
 
 namespace ClinicPortal.Web.Api;
 
@@ -16,14 +17,17 @@ internal static class ShareLogEndpoints
             var result = await shareLog.ListAsync(user.GetUserId(), new PageRequest(page, page_size), cancellationToken);
             return TypedResults.Ok(new PagedResult<ShareLogRow>(result.Count, result.Results.Select(ShareLogRow.From).ToList()));
         })
-        .RequireAuthorization(ApiPolicies.ForRole(ClinicRoles.Admin));
+        .RequireAuthorization(ApiPolicies.ForRole(ClinicRoles.Admin))
+        .WithSummary("Lists every share, newest first.");
 
         api.MapPost("/admin/share-log/{id:int}/resend", async (int id, ClaimsPrincipal user, ShareResendService resends, CancellationToken cancellationToken) =>
         {
             await resends.ResendAsync(user.GetUserId(), id, cancellationToken);
             return TypedResults.Accepted((string?)null);
         })
-        .RequireAuthorization(ApiPolicies.ForRole(ClinicRoles.Admin));
+        .RequireAuthorization(ApiPolicies.ForRole(ClinicRoles.Admin))
+        .AcceptIdempotencyKey()
+        .WithSummary("Queues a failed share, or one with an unknown outcome, to be sent again.");
     }
 
     internal sealed record ShareLogRow(

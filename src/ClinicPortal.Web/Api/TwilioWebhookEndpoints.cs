@@ -33,7 +33,8 @@ internal static partial class TwilioWebhookEndpoints
 
             await statuses.ApplyAsync(messageSid, status, form["ErrorCode"].ToString(), cancellationToken);
             return TypedResults.NoContent();
-        });
+        })
+        .WithSummary("Twilio's delivery status callback; requires X-Twilio-Signature.");
 
         twilio.MapPost("/inbound", async (HttpRequest request, TwilioRequestValidator validator, IOptions<TwilioOptions> options, ContactOptOutService optOuts, ILoggerFactory loggers, CancellationToken cancellationToken) =>
         {
@@ -51,7 +52,9 @@ internal static partial class TwilioWebhookEndpoints
 
             // An empty TwiML response: Twilio sends its own confirmation for STOP and START.
             return Results.Content("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>", "text/xml");
-        });
+        })
+        .WithSummary("Twilio's webhook for SMS replies (STOP, START); requires X-Twilio-Signature.")
+        .Produces(StatusCodes.Status200OK, contentType: "text/xml");
     }
 
     private static IResult Reject(ILoggerFactory loggers, string webhook)

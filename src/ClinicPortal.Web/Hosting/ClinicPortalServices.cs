@@ -9,6 +9,7 @@ using ClinicPortal.Domain.ProgressNotes;
 using ClinicPortal.Domain.Sharing;
 using ClinicPortal.Web.Accounts;
 using ClinicPortal.Web.Api;
+using ClinicPortal.Web.Api.Errors;
 using ClinicPortal.Web.Components.Account;
 using ClinicPortal.Web.Consent;
 using ClinicPortal.Web.Sharing;
@@ -36,14 +37,18 @@ internal static partial class ClinicPortalServices
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblemDetails.Customize);
         // Malformed request bodies raise, in every environment, so ApiExceptionHandler can name the field.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+
+            // A misspelt field would otherwise be ignored silently; ApiExceptionHandler names it.
+            options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
+        builder.Services.AddApiServices();
     }
 
     private static void AddOptions(this WebApplicationBuilder builder)

@@ -27,6 +27,10 @@ internal sealed class ClinicPortalFactory(
         // Settings given with UseSetting reach the app as command-line arguments, so they are
         // visible while Program.cs registers services.
         builder.UseEnvironment("Development");
+
+        // Each watched settings file takes an inotify instance, and a Linux user has 128 by
+        // default. Test classes start many hosts in parallel, and no test edits settings files.
+        builder.UseSetting("hostBuilder:reloadConfigOnChange", "false");
         builder.UseSetting("ConnectionStrings:DefaultConnection", database.ConnectionString);
         builder.UseSetting("DemoData:Enabled", "true");
         builder.UseSetting("DemoData:Password", DemoAccounts.Password);
@@ -36,6 +40,11 @@ internal sealed class ClinicPortalFactory(
         builder.UseSetting("Twilio:MessagingServiceSid", "");
         builder.UseSetting("Twilio:ApiBaseUrl", twilio.BaseUrl.ToString());
         builder.UseSetting("ProgressSharing:DispatcherEnabled", dispatcherEnabled ? "true" : "false");
+
+        // Tests sign in and write far more often than people do. A test of the limits sets its own.
+        builder.UseSetting("RateLimiting:SignInPerAddress", "1000000");
+        builder.UseSetting("RateLimiting:SignInPerAccount", "1000000");
+        builder.UseSetting("RateLimiting:WritesPerUser", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -105,6 +105,12 @@ public sealed class PortalProcess : IAsyncDisposable
             startInfo.Environment.Remove(variable);
         }
 
+        // Browser and process tests sign in and write from 127.0.0.1 far more often than people
+        // do, so the rate limits are raised unless a test sets its own.
+        startInfo.Environment["RateLimiting__SignInPerAddress"] = "1000000";
+        startInfo.Environment["RateLimiting__SignInPerAccount"] = "1000000";
+        startInfo.Environment["RateLimiting__WritesPerUser"] = "1000000";
+
         foreach (var (key, value) in options.Settings)
         {
             startInfo.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -236,7 +242,7 @@ public sealed class PortalProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string ReadBuildMetadata(string key) =>
+    internal static string ReadBuildMetadata(string key) =>
         typeof(PortalProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .SingleOrDefault(attribute => attribute.Key == key)?.Value
         ?? throw new InvalidOperationException($"Assembly metadata {key} is missing; it is set in ClinicPortal.Tests.csproj.");

@@ -160,6 +160,16 @@ internal sealed class PortalTestHost : IAsyncDisposable
         return patientId;
     }
 
+    /// <summary>Creates an account in a staff role (psychologist or admin) with the demo password, assigned to no patient.</summary>
+    public async Task AddStaffAsync(string email, string role, string displayName)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
+        AssertSucceeded(await users.CreateAsync(user, DemoAccounts.Password));
+        AssertSucceeded(await users.AddToRoleAsync(user, role));
+    }
+
     /// <summary>Loads the share of a note with its attempts, oldest first, straight from the database.</summary>
     public async Task<ProgressShare> LoadShareAsync(int noteId)
     {
