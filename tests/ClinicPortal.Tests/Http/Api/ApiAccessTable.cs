@@ -36,9 +36,14 @@ public static class ApiAccessTable
         new("GET", "/api/auth/consent-history/csv", "/api/auth/consent-history/csv/", null, 401, 200, 200, 403, 403, 403),
 
         // Progress notes: only the psychologist assigned to the patient.
+        // A note created through the API is signed at once, so it can never be changed or deleted.
         new("POST", "/api/auth/progress-notes/", "/api/auth/progress-notes/", NoteBody, 401, 403, 403, 201, 403, 403),
+        new("GET", "/api/auth/progress-notes/", "/api/auth/progress-notes/?patient={patient}", null, 401, 403, 403, 200, 403, 403),
         new("GET", "/api/auth/progress-notes/{id:int}", "/api/auth/progress-notes/{note}/", null, 401, 403, 403, 200, 403, 403),
-        new("PATCH", "/api/auth/progress-notes/{id:int}", "/api/auth/progress-notes/{note}/", """{"plan":"Keep a diary every evening."}""", 401, 403, 403, 200, 403, 403),
+        new("PATCH", "/api/auth/progress-notes/{id:int}", "/api/auth/progress-notes/{note}/", """{"plan":"Keep a diary every evening."}""", 401, 403, 403, 409, 403, 403),
+        new("PUT", "/api/auth/progress-notes/{id:int}", "/api/auth/progress-notes/{note}/", NoteBody, 401, 403, 403, 409, 403, 403),
+        new("DELETE", "/api/auth/progress-notes/{id:int}", "/api/auth/progress-notes/{note}/", null, 401, 403, 403, 409, 403, 403),
+        new("POST", "/api/auth/progress-notes/{id:int}/addenda", "/api/auth/progress-notes/{note}/addenda/", """{"text":"Correction: the session ran 50 minutes."}""", 401, 403, 403, 201, 403, 403),
 
         // Admin routes.
         new("GET", "/api/admin/share-log", "/api/admin/share-log/?page=1&page_size=10", null, 401, 403, 403, 403, 403, 200),
