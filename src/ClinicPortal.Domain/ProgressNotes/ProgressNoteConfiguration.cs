@@ -18,6 +18,9 @@ internal sealed class ProgressNoteConfiguration : IEntityTypeConfiguration<Progr
 
         builder.HasOne<Patient>().WithMany().HasForeignKey(n => n.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.PsychologistId).OnDelete(DeleteBehavior.Restrict);
+
+        // The share log's psychologist filter finds that psychologist's notes here, then their shares by NoteId.
+        builder.HasIndex(n => n.PsychologistId).HasDatabaseName("IX_ProgressNotes_PsychologistId");
         builder.HasOne(n => n.Share).WithOne().HasForeignKey<ProgressShare>(s => s.NoteId).OnDelete(DeleteBehavior.Restrict);
 
         // A patient's notes are listed newest session first.

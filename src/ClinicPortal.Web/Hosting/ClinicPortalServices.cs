@@ -147,6 +147,9 @@ internal static partial class ClinicPortalServices
         services.AddSingleton<SharedUpdatesService>();
         services.AddSingleton<PatientDirectoryService>();
         services.AddSingleton<AccessLogService>();
+        services.AddSingleton<ShareDetailsService>();
+        services.AddSingleton<ShareDashboardService>();
+        services.AddSingleton<AccountService>();
         return services;
     }
 
