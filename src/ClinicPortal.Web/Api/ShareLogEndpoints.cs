@@ -6,25 +6,48 @@ using ClinicPortal.Web.Accounts;
 
 namespace ClinicPortal.Web.Api;
 
-/// <summary>GET /api/admin/share-log/: every share, newest first, for admins.</summary>
-internal static class ShareLogEndpoints
+/// <summary>
+/// The admin share log: GET /api/admin/share-log/ with filters, ordering and paging, its CSV
+/// export, one share's details, the recorded reveal of its recipient, and the resend.
+/// </summary>
+internal static partial class ShareLogEndpoints
 {
     public static void MapShareLogEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/admin/share-log", async (ClaimsPrincipal user, ShareLogService shareLog, CancellationToken cancellationToken, int page = 1, int page_size = PageRequest.DefaultPageSize) =>
-        {
-            var result = await shareLog.ListAsync(user.GetUserId(), new PageRequest(page, page_size), cancellationToken);
-            return TypedResults.Ok(new PagedResult<ShareLogRow>(result.Count, result.Results.Select(ShareLogRow.From).ToList()));
-        })
-        .RequireAuthorization(ApiPolicies.ForRole(ClinicRoles.Admin));
+        var shareLog = api.MapGroup("/admin/share-log").RequireAuthorization(ApiPolicies.ForRole(ClinicRoles.Admin));
 
-        api.MapPost("/admin/share-log/{id:int}/resend", async (int id, ClaimsPrincipal user, ShareResendService resends, CancellationToken cancellationToken) =>
+        shareLog.MapGet("/", async (ClaimsPrincipal user, ShareLogService log, ClinicClock clock, HttpRequest request, CancellationToken cancellationToken, int page = 1, int page_size = PageRequest.DefaultPageSize) =>
+        {
+            var (filter, sort) = ShareLogQueryParameters.Parse(request.Query, clock);
+            var result = await log.ListAsync(user.GetUserId(), new PageRequest(page, page_size), sort, filter, cancellationToken);
+            return TypedResults.Ok(new PagedResult<ShareLogRow>(result.Count, result.Results.Select(ShareLogRow.From).ToList()));
+        });
+
+        shareLog.MapGet("/csv", async (ClaimsPrincipal user, ShareLogService log, ClinicClock clock, HttpContext context) =>
+        {
+            var (filter, sort) = ShareLogQueryParameters.Parse(context.Request.Query, clock);
+            var rows = log.StreamAsync(user.GetUserId(), sort, filter, context.RequestAborted);
+            await ShareLogCsv.WriteAsync(context, rows, clock);
+        });
+
+        shareLog.MapGet("/{id:int}", async (int id, ClaimsPrincipal user, ShareDetailsService details, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await details.GetAsync(user.GetUserId(), id, cancellationToken)));
+
+        shareLog.MapPost("/{id:int}/reveal-recipient", async (int id, ClaimsPrincipal user, ShareDetailsService details, CancellationToken cancellationToken) =>
+            TypedResults.Ok(new RevealedRecipient(await details.RevealRecipientAsync(user.GetUserId(), id, cancellationToken))));
+
+        shareLog.MapPost("/{id:int}/resend", async (int id, ClaimsPrincipal user, ShareResendService resends, CancellationToken cancellationToken) =>
         {
             await resends.ResendAsync(user.GetUserId(), id, cancellationToken);
             return TypedResults.Accepted((string?)null);
-        })
-        .RequireAuthorization(ApiPolicies.ForRole(ClinicRoles.Admin));
+        });
+
+        shareLog.MapGet("/dashboard", async (ClaimsPrincipal user, ShareDashboardService dashboard, CancellationToken cancellationToken) =>
+            TypedResults.Ok(await dashboard.GetAsync(user.GetUserId(), cancellationToken)));
     }
+
+    /// <summary>The full recipient number, or null when the share was never sent.</summary>
+    internal sealed record RevealedRecipient(string? Recipient);
 
     internal sealed record ShareLogRow(
         int Id,

@@ -117,7 +117,7 @@ internal static partial class ClinicPortalServices
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ClinicDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<ClinicSignInManager>()
             .AddDefaultTokenProviders()
             .AddApiEndpoints();
 
@@ -125,6 +125,12 @@ internal static partial class ClinicPortalServices
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<PatientRegistration>();
+        services.AddSingleton<PasswordLinks>();
+
+        // A role change or a disabled account renews the security stamp; cookies are checked
+        // against it on every request, and open circuits every minute. Domain services check
+        // roles on every action regardless.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
     }
 
     /// <summary>
