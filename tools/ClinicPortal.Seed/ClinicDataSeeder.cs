@@ -186,9 +186,9 @@ public static class ClinicDataSeeder
             "VALUES ($id, $patient, $psychologist, $session, $number, $subjective, '', '', $plan, $rating, $created, $created)",
             "$id", "$patient", "$psychologist", "$session", "$number", "$subjective", "$plan", "$rating", "$created");
         using var share = Prepare(connection,
-            "INSERT INTO ProgressShares (Id, NoteId, PatientId, Status, Reason, RecipientPhone, ConsentVersion, Message, Segments, ErrorCode, ErrorMessage, ProviderMessageId, AttemptCount, CreatedAtUtc, SentAtUtc, UpdatedAtUtc) " +
-            "VALUES ($id, $id, $patient, $status, $reason, $phone, $version, $message, $segments, $code, $error, $sid, $attempts, $created, $sent, $created)",
-            "$id", "$patient", "$status", "$reason", "$phone", "$version", "$message", "$segments", "$code", "$error", "$sid", "$attempts", "$created", "$sent");
+            "INSERT INTO ProgressShares (Id, NoteId, PatientId, PsychologistId, Status, Reason, RecipientPhone, ConsentVersion, Message, Segments, ErrorCode, ErrorMessage, ProviderMessageId, AttemptCount, CreatedAtUtc, SentAtUtc, UpdatedAtUtc) " +
+            "VALUES ($id, $id, $patient, $psychologist, $status, $reason, $phone, $version, $message, $segments, $code, $error, $sid, $attempts, $created, $sent, $created)",
+            "$id", "$patient", "$psychologist", "$status", "$reason", "$phone", "$version", "$message", "$segments", "$code", "$error", "$sid", "$attempts", "$created", "$sent");
         using var attempt = Prepare(connection,
             "INSERT INTO ShareAttempts (ShareId, Number, StartedAtUtc, FinishedAtUtc, Outcome, RecipientPhone, ErrorCode, ErrorMessage, DurationMs) " +
             "VALUES ($share, 1, $started, $finished, $outcome, $phone, $code, $error, $duration)",
@@ -216,7 +216,8 @@ public static class ClinicDataSeeder
             var subjective = Subjectives[random.Next(Subjectives.Length)];
             var rating = random.Next(1, 11);
 
-            Set(note, id, patientId, team[random.Next(team.Length)], Format(created.AddHours(-2)), random.Next(1, 40), subjective, Plans[random.Next(Plans.Length)], rating, Format(created));
+            var psychologistId = team[random.Next(team.Length)];
+            Set(note, id, patientId, psychologistId, Format(created.AddHours(-2)), random.Next(1, 40), subjective, Plans[random.Next(Plans.Length)], rating, Format(created));
             note.ExecuteNonQuery();
 
             var sentToProvider = reason is null;
@@ -230,7 +231,7 @@ public static class ClinicDataSeeder
                 _ => ((string?)null, (string?)null),
             };
             var sent = sentToProvider && status != "Unknown" && status != "Failed" ? Format(created.AddSeconds(2)) : null;
-            Set(share, id, patientId, status, reason, phone, sentToProvider ? "1.0" : null, message, sentToProvider ? 1 : null, code, error,
+            Set(share, id, patientId, psychologistId, status, reason, phone, sentToProvider ? "1.0" : null, message, sentToProvider ? 1 : null, code, error,
                 sent is null ? null : $"SM{id:x32}", sentToProvider ? 1 : 0, Format(created), sent);
             share.ExecuteNonQuery();
 

@@ -19,7 +19,7 @@ internal sealed class ProgressNoteConfiguration : IEntityTypeConfiguration<Progr
         builder.HasOne<Patient>().WithMany().HasForeignKey(n => n.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.PsychologistId).OnDelete(DeleteBehavior.Restrict);
 
-        // The share log's psychologist filter finds that psychologist's notes here, then their shares by NoteId.
+        // A psychologist's own notes, and the foreign key to their account.
         builder.HasIndex(n => n.PsychologistId).HasDatabaseName("IX_ProgressNotes_PsychologistId");
         builder.HasOne(n => n.Share).WithOne().HasForeignKey<ProgressShare>(s => s.NoteId).OnDelete(DeleteBehavior.Restrict);
 

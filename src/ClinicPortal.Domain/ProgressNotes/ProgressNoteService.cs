@@ -33,7 +33,7 @@ public sealed partial class ProgressNoteService(
         var now = clock.UtcNow;
         var note = ProgressNote.Create(patientId, userId, content, now);
         var reason = await SharingDecision.ReasonNotToShareAsync(db, patient, sharingOptions.Value.ConsentVersion, cancellationToken);
-        note.Share = DecideShare(patient, reason, content, now);
+        note.Share = DecideShare(patient, userId, reason, content, now);
         db.ProgressNotes.Add(note);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -149,15 +149,15 @@ public sealed partial class ProgressNoteService(
         return new ShareStatusChanged(share.Id, share.NoteId, share.Status, share.Reason, share.ErrorCode);
     }
 
-    private ProgressShare DecideShare(Patient patient, ShareReason? reason, ProgressNoteContent content, DateTime now)
+    private ProgressShare DecideShare(Patient patient, string psychologistId, ShareReason? reason, ProgressNoteContent content, DateTime now)
     {
         if (reason is not null)
         {
-            return ProgressShare.Skipped(patient.Id, reason.Value, now);
+            return ProgressShare.Skipped(patient.Id, psychologistId, reason.Value, now);
         }
 
         var message = BuildShareText(patient, content);
-        return ProgressShare.Pending(patient.Id, message, sharingOptions.Value.ConsentVersion, now);
+        return ProgressShare.Pending(patient.Id, psychologistId, message, sharingOptions.Value.ConsentVersion, now);
     }
 
     // The one place that turns a note into SMS text, so the editor's preview and the share saved

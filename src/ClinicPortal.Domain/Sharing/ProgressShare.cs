@@ -13,6 +13,12 @@ public sealed class ProgressShare
 
     public int PatientId { get; private set; }
 
+    /// <summary>
+    /// Identity user id of the psychologist who wrote the note, copied from it so the share log's
+    /// psychologist filter reads one indexed column instead of joining a million notes.
+    /// </summary>
+    public string PsychologistId { get; private set; } = "";
+
     public ShareStatus Status { get; private set; }
 
     public ShareReason? Reason { get; private set; }
@@ -59,9 +65,10 @@ public sealed class ProgressShare
     {
     }
 
-    internal static ProgressShare Pending(int patientId, string message, string consentVersion, DateTime nowUtc) => new()
+    internal static ProgressShare Pending(int patientId, string psychologistId, string message, string consentVersion, DateTime nowUtc) => new()
     {
         PatientId = patientId,
+        PsychologistId = psychologistId,
         Status = ShareStatus.Pending,
         Message = message,
         Segments = SmsSegments.Measure(message).Segments,
@@ -70,9 +77,10 @@ public sealed class ProgressShare
         UpdatedAtUtc = nowUtc,
     };
 
-    internal static ProgressShare Skipped(int patientId, ShareReason reason, DateTime nowUtc) => new()
+    internal static ProgressShare Skipped(int patientId, string psychologistId, ShareReason reason, DateTime nowUtc) => new()
     {
         PatientId = patientId,
+        PsychologistId = psychologistId,
         Status = ShareStatus.Skipped,
         Reason = reason,
         CreatedAtUtc = nowUtc,

@@ -469,6 +469,11 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PsychologistId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -508,6 +513,9 @@ namespace ClinicPortal.Domain.Persistence.Migrations
 
                     b.HasIndex("PatientId", "CreatedAtUtc")
                         .HasDatabaseName("IX_ProgressShares_PatientId_CreatedAtUtc");
+
+                    b.HasIndex("PsychologistId", "CreatedAtUtc")
+                        .HasDatabaseName("IX_ProgressShares_PsychologistId_CreatedAtUtc");
 
                     b.HasIndex("Reason", "CreatedAtUtc")
                         .HasDatabaseName("IX_ProgressShares_Reason_CreatedAtUtc");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClinicPortal.Domain.Persistence.Migrations
 {
     [DbContext(typeof(ClinicDbContext))]
-    [Migration("20261204220517_AddShareLogIndexesAndAccountAudit")]
+    [Migration("20261204221200_AddShareLogIndexesAndAccountAudit")]
     partial class AddShareLogIndexesAndAccountAudit
     {
         /// <inheritdoc />
@@ -472,6 +472,11 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PsychologistId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -511,6 +516,9 @@ namespace ClinicPortal.Domain.Persistence.Migrations
 
                     b.HasIndex("PatientId", "CreatedAtUtc")
                         .HasDatabaseName("IX_ProgressShares_PatientId_CreatedAtUtc");
+
+                    b.HasIndex("PsychologistId", "CreatedAtUtc")
+                        .HasDatabaseName("IX_ProgressShares_PsychologistId_CreatedAtUtc");
 
                     b.HasIndex("Reason", "CreatedAtUtc")
                         .HasDatabaseName("IX_ProgressShares_Reason_CreatedAtUtc");

@@ -15,6 +15,17 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                 name: "IX_ProgressShares_PatientId",
                 table: "ProgressShares");
 
+            migrationBuilder.AddColumn<string>(
+                name: "PsychologistId",
+                table: "ProgressShares",
+                type: "TEXT",
+                maxLength: 450,
+                nullable: false,
+                defaultValue: "");
+
+            // Shares saved before this migration take the psychologist from their note.
+            migrationBuilder.Sql("UPDATE ProgressShares SET PsychologistId = (SELECT n.PsychologistId FROM ProgressNotes n WHERE n.Id = ProgressShares.NoteId);");
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "DisabledAtUtc",
                 table: "AspNetUsers",
@@ -42,6 +53,11 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                 name: "IX_ProgressShares_PatientId_CreatedAtUtc",
                 table: "ProgressShares",
                 columns: new[] { "PatientId", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgressShares_PsychologistId_CreatedAtUtc",
+                table: "ProgressShares",
+                columns: new[] { "PsychologistId", "CreatedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProgressShares_Reason_CreatedAtUtc",
@@ -86,11 +102,19 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                 table: "ProgressShares");
 
             migrationBuilder.DropIndex(
+                name: "IX_ProgressShares_PsychologistId_CreatedAtUtc",
+                table: "ProgressShares");
+
+            migrationBuilder.DropIndex(
                 name: "IX_ProgressShares_Reason_CreatedAtUtc",
                 table: "ProgressShares");
 
             migrationBuilder.DropIndex(
                 name: "IX_ProgressShares_Status_CreatedAtUtc",
+                table: "ProgressShares");
+
+            migrationBuilder.DropColumn(
+                name: "PsychologistId",
                 table: "ProgressShares");
 
             migrationBuilder.DropColumn(
