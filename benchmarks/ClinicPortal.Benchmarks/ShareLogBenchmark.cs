@@ -60,41 +60,50 @@ internal static class ShareLogBenchmark
             $"Share log on {options.DatabasePath}: {totalShares} shares; median of {options.Runs} runs after {Warmups} warm-up runs, page size {PageRequest.DefaultPageSize}"));
         Console.WriteLine($"  {"case",-36} {"service",10} {"raw SQL",10} {"ratio",6} {"count only",11} {"rows",8}");
 
-        var cases = new List<(string Name, ShareLogFilter Filter, string Where)>
+        const string newestFirst = "s.CreatedAtUtc DESC, s.Id DESC";
+        var cases = new List<(string Name, ShareLogFilter Filter, string? Where)>
         {
-            ("first page, no filter", ShareLogFilter.None, "1 = 1"),
+            ("first page, no filter", ShareLogFilter.None, null),
             ("status = Failed", new() { Status = ShareStatus.Failed }, "s.Status = 'Failed'"),
             ("status = Delivered", new() { Status = ShareStatus.Delivered }, "s.Status = 'Delivered'"),
             ("reason = NoConsent", new() { Reason = ShareReason.NoConsent }, "s.Reason = 'NoConsent'"),
             ("one patient", new() { PatientId = (int)patientId }, $"s.PatientId = {patientId}"),
             ("one psychologist", new() { PsychologistUserId = psychologistId },
-                $"s.NoteId IN (SELECT n.Id FROM ProgressNotes n WHERE n.PsychologistId = '{psychologistId}')"),
+                $"s.PsychologistId = '{psychologistId}'"),
             ("one month (April, two years ago)", new() { FromUtc = month, ToUtc = monthEnd },
                 $"s.CreatedAtUtc >= '{Format(month)}' AND s.CreatedAtUtc < '{Format(monthEnd)}'"),
             ($"search \"{lastName}\"", new() { Search = lastName },
                 $"s.PatientId IN (SELECT p2.Id FROM Patients p2 WHERE p2.FirstName LIKE '%{lastName}%' OR p2.LastName LIKE '%{lastName}%')"),
         };
 
+        var runs = cases.Select(c => (c.Name, c.Filter, c.Where, Sort: ShareLogSort.NewestFirst, OrderBy: newestFirst)).ToList();
+
+        // Not part of the target: the order by name sorts every share, because the name is in another table.
+        runs.Add(("sorted by patient name, no filter", ShareLogFilter.None, null,
+            new ShareLogSort(ShareLogSortColumn.PatientName, Descending: false), "p.LastName, p.FirstName, " + newestFirst));
+
         var failures = 0;
-        foreach (var (name, filter, where) in cases)
+        foreach (var (name, filter, where, sort, orderBy) in runs)
         {
+            var condition = where is null ? "" : $" WHERE {where}";
             var count = 0;
             var serviceMs = await MedianAsync(options.Runs, async () =>
             {
-                var page = await service.ListAsync(adminId, new PageRequest(), ShareLogSort.NewestFirst, filter);
+                var page = await service.ListAsync(adminId, new PageRequest(), sort, filter);
                 count = page.Count;
             });
             var rawMs = await MedianAsync(options.Runs, async () =>
             {
-                await ScalarAsync<long>(connection, $"SELECT COUNT(*) FROM ProgressShares s WHERE {where}");
+                await ScalarAsync<long>(connection, $"SELECT COUNT(*) FROM ProgressShares s{condition}");
                 await ReadAllAsync(connection,
-                    $"SELECT s.*, p.FirstName, p.LastName FROM ProgressShares s JOIN Patients p ON p.Id = s.PatientId WHERE {where} ORDER BY s.CreatedAtUtc DESC, s.Id DESC LIMIT {PageRequest.DefaultPageSize}");
+                    $"SELECT s.*, p.FirstName, p.LastName FROM ProgressShares s JOIN Patients p ON p.Id = s.PatientId{condition} ORDER BY {orderBy} LIMIT {PageRequest.DefaultPageSize}");
             });
-            var countMs = await MedianAsync(options.Runs, () => ScalarAsync<long>(connection, $"SELECT COUNT(*) FROM ProgressShares s WHERE {where}"));
+            var countMs = await MedianAsync(options.Runs, () => ScalarAsync<long>(connection, $"SELECT COUNT(*) FROM ProgressShares s{condition}"));
 
-            failures += serviceMs > TargetMs ? 1 : 0;
+            var counted = sort == ShareLogSort.NewestFirst;
+            failures += counted && serviceMs > TargetMs ? 1 : 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {name,-36} {serviceMs,7:F1} ms {rawMs,7:F1} ms {serviceMs / rawMs,6:F2} {countMs,8:F1} ms {count,8}{(serviceMs > TargetMs ? "  over target" : "")}"));
+                $"  {name,-36} {serviceMs,7:F1} ms {rawMs,7:F1} ms {serviceMs / rawMs,6:F2} {countMs,8:F1} ms {count,8}{(counted && serviceMs > TargetMs ? "  over target" : "")}"));
         }
 
         Console.WriteLine(failures == 0

@@ -122,5 +122,18 @@ internal sealed class ClinicDatabase : IDisposable
     public ShareDispatcher CreateDispatcher(ISmsSender sender) =>
         new(Contexts, sender, Clock, new ShareStatusNotifications(), Options.Create(SharingOptions), NullLogger<ShareDispatcher>.Instance);
 
+    public ShareLogService CreateShareLogService() => new(Contexts, Clock, NullLogger<ShareLogService>.Instance);
+
+    public ShareDetailsService CreateShareDetailsService() => new(Contexts, Clock, NullLogger<ShareDetailsService>.Instance);
+
+    public ShareResendService CreateResendService() =>
+        new(Contexts, Clock, DispatchSignal, Options.Create(SharingOptions), NullLogger<ShareResendService>.Instance);
+
+    public AccountService CreateAccountService() => new(Contexts, Clock, NullLogger<AccountService>.Instance);
+
+    /// <summary>Creates a note service whose clock reads <paramref name="timeProvider"/>, for notes saved at chosen instants.</summary>
+    public ProgressNoteService CreateNoteService(TimeProvider timeProvider) =>
+        new(Contexts, new ClinicClock(timeProvider, Options.Create(ClinicOptions)), Options.Create(SharingOptions), Options.Create(ClinicOptions), DispatchSignal, NullLogger<ProgressNoteService>.Instance);
+
     public void Dispose() => _file.Dispose();
 }
