@@ -69,7 +69,7 @@ public sealed partial class LoginFormTests : IAsyncLifetime
     }
 
     /// <summary>Reads the hidden inputs of the login form, such as the antiforgery token and the form's handler name.</summary>
-    private static Dictionary<string, string> HiddenInputs(string html)
+    internal static Dictionary<string, string> HiddenInputs(string html)
     {
         var fields = new Dictionary<string, string>();
         foreach (Match input in HiddenInput().Matches(html))
