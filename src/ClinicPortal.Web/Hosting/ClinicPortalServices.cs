@@ -117,7 +117,7 @@ internal static partial class ClinicPortalServices
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ClinicDbContext>()
-            .AddSignInManager<ClinicSignInManager>()
+            .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddApiEndpoints();
 
@@ -126,6 +126,9 @@ internal static partial class ClinicPortalServices
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<PatientRegistration>();
         services.AddSingleton<PasswordLinks>();
+
+        // Registered after the Identity chain, whose AddApiEndpoints registers the plain sign-in manager again.
+        services.AddScoped<SignInManager<ApplicationUser>, ClinicSignInManager>();
 
         // A role change or a disabled account renews the security stamp; cookies are checked
         // against it on every request, and open circuits every minute. Domain services check
