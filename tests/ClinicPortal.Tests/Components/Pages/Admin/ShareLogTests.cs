@@ -40,6 +40,25 @@ public sealed class ShareLogTests : ClinicComponentTestContext
     }
 
     [Fact]
+    public async Task Filter_FromSecondPage_LoadsFirstPageOnce()
+    {
+        await SeedSharesAsync();
+        var adminId = await Data.AddUserAsync("admin@clinicportal.test", ClinicRoles.Admin);
+        SignIn(adminId, ClinicRoles.Admin);
+        var page = RenderPage<ShareLog>();
+        page.WaitForAssertion(() => Assert.Equal("1-25 of 60", PagerInfo(page)));
+        await page.Find("button[aria-label='Next page']").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal("26-50 of 60", PagerInfo(page)));
+        Assert.Equal(2, ShareLogQueries.Loads);
+
+        await page.Find(".share-log-search input").InputAsync(new ChangeEventArgs { Value = "abbott" });
+
+        page.WaitForAssertion(() => Assert.Equal("1-1 of 1", PagerInfo(page)), TimeSpan.FromSeconds(5));
+        Assert.Equal(3, ShareLogQueries.Loads);
+        Assert.Equal("Aaron Abbott", page.Find("tbody tr.mud-table-row td[data-label='Patient']").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task Table_SkippedShare_ShowsReason()
     {
         await SeedSharesAsync(count: 1);
