@@ -15,10 +15,9 @@ using Microsoft.Extensions.Options;
 namespace ClinicPortal.Benchmarks;
 
 /// <summary>
-/// Times the admin share log on a seeded database: the first page and each single filter through
-/// ShareLogService (access check, count and page, as the page and the API run them), next to
-/// hand-written SQL that reads the same rows, and the count on its own. Seeds the database first
-/// when the file does not exist.
+/// Times the admin share log on a seeded database. Each case runs through ShareLogService (access
+/// check, count and page, as the page and the API run them), then as hand-written SQL that reads
+/// the same rows, then as the count alone. Seeds the database first when the file does not exist.
 /// </summary>
 internal static class ShareLogBenchmark
 {

@@ -12,10 +12,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClinicPortal.Seed;
 
 /// <summary>
-/// Fills a new SQLite database with realistic clinic data: staff, patients with consent and
-/// assignments through EF Core, then notes, shares and send attempts through prepared SQLite
-/// commands in large transactions, because EF Core's change tracking would take minutes for a
-/// million rows. The admin account is admin@clinic.example with password Demo-Password-1.
+/// Fills a new SQLite database with realistic clinic data. Staff, patients, consent and assignments
+/// go in through EF Core. Notes, shares and send attempts go in through prepared SQLite commands in
+/// large transactions, because EF Core's change tracking would take minutes for a million rows.
+/// The admin account is admin@clinic.example with password Demo-Password-1.
 /// </summary>
 public static class ClinicDataSeeder
 {

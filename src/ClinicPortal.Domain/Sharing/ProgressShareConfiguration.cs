@@ -45,8 +45,8 @@ internal sealed class ProgressShareConfiguration : IEntityTypeConfiguration<Prog
         builder.HasIndex(s => new { s.Reason, s.CreatedAtUtc }).HasDatabaseName("IX_ProgressShares_Reason_CreatedAtUtc");
 
         // The share log filtered by the psychologist who wrote the note, newest first. Without
-        // the copied column, the filter was a subquery on notes that SQLite answered by sorting
-        // every share of that psychologist: 77 ms for 18,000 of a million shares (docs/benchmarks.md).
+        // the copied column, the filter was a subquery on notes, and SQLite ran it by sorting every
+        // share of that psychologist: 77 ms for 18,000 of a million shares (docs/benchmarks.md).
         builder.HasIndex(s => new { s.PsychologistId, s.CreatedAtUtc }).HasDatabaseName("IX_ProgressShares_PsychologistId_CreatedAtUtc");
 
         // The share log filtered by patient (and by a name search, which becomes a list of

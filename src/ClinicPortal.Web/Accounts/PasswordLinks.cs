@@ -18,7 +18,7 @@ internal sealed class PasswordLinks(IServiceScopeFactory scopeFactory, AccountSe
     {
         await accounts.RecordPasswordLinkAsync(adminUserId, userId, cancellationToken);
 
-        // UserManager holds a DbContext, so it lives in a scope of its own rather than a circuit's.
+        // UserManager uses a scoped DbContext, so it gets a scope of its own rather than a circuit's.
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await userManager.FindByIdAsync(userId)

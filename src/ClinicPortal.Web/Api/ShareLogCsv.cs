@@ -7,7 +7,7 @@ namespace ClinicPortal.Web.Api;
 
 /// <summary>
 /// Writes the share log as CSV while rows arrive from the database, so an export of a million
-/// shares never holds the list in memory. The SMS text is left out: the file leaves the portal,
+/// shares never keeps the list in memory. The SMS text is left out: the file leaves the portal,
 /// and the detail view shows the text to admins who need it.
 /// </summary>
 internal static partial class ShareLogCsv

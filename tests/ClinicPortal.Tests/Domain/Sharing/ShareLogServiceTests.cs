@@ -11,8 +11,8 @@ namespace ClinicPortal.Tests.Domain.Sharing;
 
 /// <summary>
 /// The share log's filters, orders and paging against real SQLite, with shares saved around the
-/// Sydney daylight-saving changes: on 6 April 2025 the clock goes back from 3:00 to 2:00, so
-/// 2:00 to 3:00 happens twice, and on 5 October 2025 it jumps from 2:00 to 3:00.
+/// Sydney daylight-saving changes. On 6 April 2025 the clock goes back from 3:00 to 2:00, so the
+/// hour from 2:00 happens twice. On 5 October 2025 it jumps from 2:00 to 3:00.
 /// </summary>
 public sealed class ShareLogServiceTests : IAsyncLifetime
 {

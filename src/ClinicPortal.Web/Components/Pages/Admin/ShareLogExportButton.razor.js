@@ -1,5 +1,5 @@
 // Downloads the share log CSV as it streams, counting its lines so the page can show progress.
-// The browser keeps the received chunks until the download starts; the server never holds the list.
+// The browser keeps the received chunks until the download starts, and the server never keeps the whole list.
 export async function downloadCsv(url, fileName, progress) {
     const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok) {
