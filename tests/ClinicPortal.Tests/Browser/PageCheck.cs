@@ -22,6 +22,9 @@ internal sealed record PageCheck(string Name, string? Account, string Path, bool
         new("note-editor", DemoAccounts.PsychologistEmail, $"/psychologist/patients/{DemoPatientId}/notes/new", Interactive: true, "New progress note: Mia Thompson"),
         new("share-log", DemoAccounts.AdminEmail, "/admin/share-log", Interactive: true, "Share log"),
         new("admin-patients", DemoAccounts.AdminEmail, "/admin/patients", Interactive: true, "Patients"),
+        new("sharing-overview", DemoAccounts.AdminEmail, "/admin/sharing", Interactive: true, "Sharing overview"),
+        new("accounts", DemoAccounts.AdminEmail, "/admin/accounts", Interactive: true, "Accounts"),
+        new("account-audit", DemoAccounts.AdminEmail, "/admin/account-audit", Interactive: true, "Account changes"),
         new("admin-patient", DemoAccounts.AdminEmail, $"/admin/patients/{DemoPatientId}", Interactive: true, "Mia Thompson"),
     ];
 }
