@@ -82,7 +82,7 @@ public sealed partial class AccountService(
             NormalizedUserName = normalizedEmail,
             Email = email,
             NormalizedEmail = normalizedEmail,
-            // The admin typed the address and the user proves it by using the link sent to it.
+            // The portal has no email server to confirm addresses with, so the admin vouches for it.
             EmailConfirmed = true,
             DisplayName = displayName,
             LockoutEnabled = true,
