@@ -280,6 +280,9 @@ public sealed partial class AccountService(
         }
 
         ValidateRoles(errors, roles);
+
+        // NOTE: this keeps the acting admin, but two admins who remove each other's Admin role at
+        // the same moment can still leave the clinic without one; recovery then needs the database.
         if (ownAccount && !roles.Contains(ClinicRoles.Admin, StringComparer.OrdinalIgnoreCase))
         {
             errors.Add(nameof(UpdateAccount.Roles), "You cannot remove your own Admin role. Ask another admin to do it.");
