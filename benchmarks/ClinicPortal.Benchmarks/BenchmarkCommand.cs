@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace ClinicPortal.Benchmarks;
 
 /// <summary>
-/// Entry point. It runs the note-latency and the drain benchmarks against the portal in this
+/// Entry point. It runs the note-latency and the drain benchmarks, or the share-log benchmark, against the portal in this
 /// process and prints the figures. It is a console program, not a test, so `dotnet test` skips it.
 /// </summary>
 internal static class BenchmarkCommand
@@ -45,6 +45,11 @@ internal static class BenchmarkCommand
             if (options.RunDrain)
             {
                 await DrainBenchmark.RunAsync(options, scratch);
+            }
+
+            if (options.RunShareLog)
+            {
+                await ShareLogBenchmark.RunAsync(options);
             }
         }
         finally

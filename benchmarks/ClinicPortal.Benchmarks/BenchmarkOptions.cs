@@ -8,7 +8,9 @@ internal sealed class BenchmarkOptions
     public const string Usage = """
         Usage: dotnet run -c Release --project benchmarks/ClinicPortal.Benchmarks -- [options]
 
-          --only latency|drain   run one benchmark only (default: both)
+          --only latency|drain|share-log
+                                 run one benchmark only (default: latency and drain; share-log
+                                 runs only when named)
           --notes N              notes measured per case and round of the latency benchmark (default 200)
           --rounds N             rounds of the latency benchmark, each on a new app and database; the
                                  figures pool every round's notes (default 5)
@@ -21,6 +23,10 @@ internal sealed class BenchmarkOptions
           --rates R1,R2,...      ProgressSharing:MaxSendsPerSecond of each drain run (default 50,1000;
                                  the product default is 1, which makes 1000 shares take 1000 s)
           --concurrency N        ProgressSharing:MaxConcurrentSends of the drain runs (default 4, the product default)
+          --database PATH        seeded SQLite file of the share-log benchmark; seeded first when
+                                 missing (default: clinicportal-share-log.db in the temp folder)
+          --seed-shares N        shares to seed when the share-log database is missing (default 1000000)
+          --runs N               timed runs per share-log case (default 20)
         """;
 
     public bool RunLatency { get; private set; } = true;
@@ -45,6 +51,14 @@ internal sealed class BenchmarkOptions
 
     public int MaxConcurrentSends { get; private set; } = 4;
 
+    public bool RunShareLog { get; private set; }
+
+    public string DatabasePath { get; private set; } = Path.Combine(Path.GetTempPath(), "clinicportal-share-log.db");
+
+    public int SeedShares { get; private set; } = 1_000_000;
+
+    public int Runs { get; private set; } = 20;
+
     /// <summary>Parses the arguments; raises <see cref="ArgumentException"/> naming the invalid one.</summary>
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
@@ -60,6 +74,20 @@ internal sealed class BenchmarkOptions
                     break;
                 case "--only" when value == "drain":
                     options.RunLatency = false;
+                    break;
+                case "--only" when value == "share-log":
+                    options.RunLatency = false;
+                    options.RunDrain = false;
+                    options.RunShareLog = true;
+                    break;
+                case "--database":
+                    options.DatabasePath = Path.GetFullPath(value);
+                    break;
+                case "--seed-shares":
+                    options.SeedShares = ParsePositive(name, value);
+                    break;
+                case "--runs":
+                    options.Runs = ParsePositive(name, value);
                     break;
                 case "--notes":
                     options.Notes = ParsePositive(name, value);

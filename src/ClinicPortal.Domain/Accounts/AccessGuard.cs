@@ -6,17 +6,19 @@ namespace ClinicPortal.Domain.Accounts;
 
 /// <summary>
 /// Checks roles and ownership against the database at the moment of each action, so a role or
-/// assignment removed while a page is open takes effect on the next click.
+/// assignment removed, or an account disabled, while a page is open takes effect on the next click.
 /// </summary>
 internal static class AccessGuard
 {
+    /// <summary>Returns whether the account is active (not disabled) and in the role.</summary>
     public static Task<bool> IsInRoleAsync(ClinicDbContext db, string userId, string role, CancellationToken cancellationToken)
     {
         var normalizedRole = role.ToUpperInvariant();
 
         return db.UserRoles.AnyAsync(
             userRole => userRole.UserId == userId
-                && db.Roles.Any(r => r.Id == userRole.RoleId && r.NormalizedName == normalizedRole),
+                && db.Roles.Any(r => r.Id == userRole.RoleId && r.NormalizedName == normalizedRole)
+                && db.Users.Any(u => u.Id == userId && u.DisabledAtUtc == null),
             cancellationToken);
     }
 

@@ -34,4 +34,8 @@ public sealed class AccessLogEntry
 
     public static AccessLogEntry RecipientRevealed(string userId, int shareId, DateTime occurredAtUtc) =>
         new(userId, AccessLogAction.RevealRecipient, $"share {shareId}", occurredAtUtc);
+
+    /// <summary>Records a CSV export of the share log; <paramref name="filters"/> describes what was exported.</summary>
+    public static AccessLogEntry ShareLogExported(string userId, string filters, DateTime occurredAtUtc) =>
+        new(userId, AccessLogAction.ExportShareLog, filters.Length <= 500 ? filters : filters[..500], occurredAtUtc);
 }

@@ -32,17 +32,17 @@ public sealed class NoteSharePlanner(
 
     /// <summary>Builds the share record saved with a note at signing: pending with the previewed text, or skipped.</summary>
     internal async Task<ProgressShare> DecideAsync(
-        ClinicDbContext db, Patient patient, ProgressNoteContent content, ShareChoice choice, DateTime nowUtc, CancellationToken cancellationToken)
+        ClinicDbContext db, Patient patient, string psychologistId, ProgressNoteContent content, ShareChoice choice, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var preview = await PreviewAsync(db, patient, content, choice, cancellationToken);
         if (choice.Withhold)
         {
-            return ProgressShare.Withheld(patient.Id, choice.WithheldReason!.Trim(), nowUtc);
+            return ProgressShare.Withheld(patient.Id, psychologistId, choice.WithheldReason!.Trim(), nowUtc);
         }
 
         return preview.SkipReason is { } reason
-            ? ProgressShare.Skipped(patient.Id, reason, nowUtc)
-            : ProgressShare.Pending(patient.Id, preview.Text!, sharingOptions.Value.ConsentVersion, nowUtc);
+            ? ProgressShare.Skipped(patient.Id, psychologistId, reason, nowUtc)
+            : ProgressShare.Pending(patient.Id, psychologistId, preview.Text!, sharingOptions.Value.ConsentVersion, nowUtc);
     }
 
     private string BuildText(Patient patient, ProgressNoteContent content)

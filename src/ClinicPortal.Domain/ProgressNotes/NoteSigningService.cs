@@ -39,7 +39,7 @@ public sealed partial class NoteSigningService(
         var now = clock.UtcNow;
         note = DraftAccess.WriteDraft(db, note, patientId, userId, content, now);
         note.Sign(userId, now);
-        note.Share = await sharePlanner.DecideAsync(db, patient, content, options.Share, now, cancellationToken);
+        note.Share = await sharePlanner.DecideAsync(db, patient, note.PsychologistId, content, options.Share, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         LogNoteSigned(logger, note.Id, patientId, note.Share.Id, note.Share.Status);

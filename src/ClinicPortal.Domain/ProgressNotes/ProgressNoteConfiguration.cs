@@ -23,6 +23,9 @@ internal sealed class ProgressNoteConfiguration : IEntityTypeConfiguration<Progr
         builder.HasOne<Patient>().WithMany().HasForeignKey(n => n.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(n => n.PsychologistId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(n => n.Addenda).WithOne().HasForeignKey(a => a.NoteId).OnDelete(DeleteBehavior.Restrict);
+
+        // A psychologist's own notes, and the foreign key to their account.
+        builder.HasIndex(n => n.PsychologistId).HasDatabaseName("IX_ProgressNotes_PsychologistId");
         builder.HasOne(n => n.Share).WithOne().HasForeignKey<ProgressShare>(s => s.NoteId).OnDelete(DeleteBehavior.Restrict);
 
         // A patient's notes are listed newest session first.

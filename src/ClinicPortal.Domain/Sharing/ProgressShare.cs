@@ -13,6 +13,12 @@ public sealed class ProgressShare
 
     public int PatientId { get; private set; }
 
+    /// <summary>
+    /// Identity user id of the psychologist who wrote the note, copied from it so the share log's
+    /// psychologist filter reads one indexed column instead of joining a million notes.
+    /// </summary>
+    public string PsychologistId { get; private set; } = "";
+
     public ShareStatus Status { get; private set; }
 
     public ShareReason? Reason { get; private set; }
@@ -65,9 +71,10 @@ public sealed class ProgressShare
     {
     }
 
-    internal static ProgressShare Pending(int patientId, string message, string consentVersion, DateTime nowUtc) => new()
+    internal static ProgressShare Pending(int patientId, string psychologistId, string message, string consentVersion, DateTime nowUtc) => new()
     {
         PatientId = patientId,
+        PsychologistId = psychologistId,
         Status = ShareStatus.Pending,
         Message = message,
         Segments = SmsSegments.Measure(message).Segments,
@@ -76,18 +83,20 @@ public sealed class ProgressShare
         UpdatedAtUtc = nowUtc,
     };
 
-    internal static ProgressShare Skipped(int patientId, ShareReason reason, DateTime nowUtc) => new()
+    internal static ProgressShare Skipped(int patientId, string psychologistId, ShareReason reason, DateTime nowUtc) => new()
     {
         PatientId = patientId,
+        PsychologistId = psychologistId,
         Status = ShareStatus.Skipped,
         Reason = reason,
         CreatedAtUtc = nowUtc,
         UpdatedAtUtc = nowUtc,
     };
 
-    internal static ProgressShare Withheld(int patientId, string withheldReason, DateTime nowUtc) => new()
+    internal static ProgressShare Withheld(int patientId, string psychologistId, string withheldReason, DateTime nowUtc) => new()
     {
         PatientId = patientId,
+        PsychologistId = psychologistId,
         Status = ShareStatus.Skipped,
         Reason = ShareReason.WithheldByClinician,
         WithheldReason = withheldReason,

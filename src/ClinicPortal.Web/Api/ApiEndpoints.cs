@@ -30,6 +30,7 @@ internal static class ApiEndpoints
         api.MapProgressNoteEndpoints();
         api.MapShareLogEndpoints();
         api.MapAdminPatientEndpoints();
+        api.MapAccountEndpoints();
         api.MapTwilioWebhookEndpoints();
     }
 

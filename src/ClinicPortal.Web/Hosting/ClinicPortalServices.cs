@@ -141,6 +141,15 @@ internal static partial class ClinicPortalServices
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<PatientRegistration>();
+        services.AddSingleton<PasswordLinks>();
+
+        // Registered after the Identity chain, whose AddApiEndpoints registers the plain sign-in manager again.
+        services.AddScoped<SignInManager<ApplicationUser>, ClinicSignInManager>();
+
+        // A role change or a disabled account renews the security stamp; cookies are checked
+        // against it on every request, and open circuits every minute. Domain services check
+        // roles on every action regardless.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
     }
 
     /// <summary>
@@ -167,6 +176,9 @@ internal static partial class ClinicPortalServices
         services.AddSingleton<SharedUpdatesService>();
         services.AddSingleton<PatientDirectoryService>();
         services.AddSingleton<AccessLogService>();
+        services.AddSingleton<ShareDetailsService>();
+        services.AddSingleton<ShareDashboardService>();
+        services.AddSingleton<AccountService>();
         return services;
     }
 

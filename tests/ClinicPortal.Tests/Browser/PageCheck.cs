@@ -23,6 +23,9 @@ internal sealed record PageCheck(string Name, string? Account, string Path, bool
         new("share-log", DemoAccounts.AdminEmail, "/admin/share-log", Interactive: true, "Share log"),
         new("access-log", DemoAccounts.AdminEmail, "/admin/access-log", Interactive: true, "Access log"),
         new("admin-patients", DemoAccounts.AdminEmail, "/admin/patients", Interactive: true, "Patients"),
+        new("sharing-overview", DemoAccounts.AdminEmail, "/admin/sharing", Interactive: true, "Sharing overview"),
+        new("accounts", DemoAccounts.AdminEmail, "/admin/accounts", Interactive: true, "Accounts"),
+        new("account-audit", DemoAccounts.AdminEmail, "/admin/account-audit", Interactive: true, "Account changes"),
         new("admin-patient", DemoAccounts.AdminEmail, $"/admin/patients/{DemoPatientId}", Interactive: true, "Mia Thompson"),
     ];
 }

@@ -117,12 +117,16 @@ internal sealed class ClinicDatabase : IDisposable
         new(Contexts, Clock, NullLogger<PatientDirectoryService>.Instance);
 
     public ProgressNoteService CreateNoteService(IDbContextFactory<ClinicDbContext>? contexts = null) =>
-        new(contexts ?? Contexts, Clock, Options.Create(SharingOptions), CreateSharePlanner(), CreateSigningService(contexts));
+        CreateNoteService(contexts ?? Contexts, Clock);
 
-    public NoteSharePlanner CreateSharePlanner() => new(Clock, Options.Create(SharingOptions), Options.Create(ClinicOptions));
+    /// <summary>Creates a note service whose clock reads <paramref name="timeProvider"/>, for notes saved at chosen instants.</summary>
+    public ProgressNoteService CreateNoteService(TimeProvider timeProvider) =>
+        CreateNoteService(Contexts, new ClinicClock(timeProvider, Options.Create(ClinicOptions)));
+
+    public NoteSharePlanner CreateSharePlanner() => CreateSharePlanner(Clock);
 
     public NoteSigningService CreateSigningService(IDbContextFactory<ClinicDbContext>? contexts = null) =>
-        new(contexts ?? Contexts, Clock, CreateSharePlanner(), DispatchSignal, NullLogger<NoteSigningService>.Instance);
+        CreateSigningService(contexts ?? Contexts, Clock);
 
     public NoteDraftService CreateDraftService() => new(Contexts, Clock, NullLogger<NoteDraftService>.Instance);
 
@@ -131,5 +135,22 @@ internal sealed class ClinicDatabase : IDisposable
     public ShareDispatcher CreateDispatcher(ISmsSender sender) =>
         new(Contexts, sender, Clock, new ShareStatusNotifications(), Options.Create(SharingOptions), NullLogger<ShareDispatcher>.Instance);
 
+    public ShareLogService CreateShareLogService() => new(Contexts, Clock, NullLogger<ShareLogService>.Instance);
+
+    public ShareDetailsService CreateShareDetailsService() => new(Contexts, Clock, NullLogger<ShareDetailsService>.Instance);
+
+    public ShareResendService CreateResendService() =>
+        new(Contexts, Clock, DispatchSignal, Options.Create(SharingOptions), NullLogger<ShareResendService>.Instance);
+
+    public AccountService CreateAccountService() => new(Contexts, Clock, NullLogger<AccountService>.Instance);
+
     public void Dispose() => _file.Dispose();
+
+    private ProgressNoteService CreateNoteService(IDbContextFactory<ClinicDbContext> contexts, ClinicClock clock) =>
+        new(contexts, clock, Options.Create(SharingOptions), CreateSharePlanner(clock), CreateSigningService(contexts, clock));
+
+    private NoteSharePlanner CreateSharePlanner(ClinicClock clock) => new(clock, Options.Create(SharingOptions), Options.Create(ClinicOptions));
+
+    private NoteSigningService CreateSigningService(IDbContextFactory<ClinicDbContext> contexts, ClinicClock clock) =>
+        new(contexts, clock, CreateSharePlanner(clock), DispatchSignal, NullLogger<NoteSigningService>.Instance);
 }

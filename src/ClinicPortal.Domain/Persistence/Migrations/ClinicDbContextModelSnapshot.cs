@@ -17,6 +17,43 @@ namespace ClinicPortal.Domain.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ClinicPortal.Domain.Accounts.AccountAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAtUtc")
+                        .HasDatabaseName("IX_AccountAuditLog_OccurredAtUtc");
+
+                    b.ToTable("AccountAuditLog", (string)null);
+                });
+
             modelBuilder.Entity("ClinicPortal.Domain.Accounts.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -27,6 +64,9 @@ namespace ClinicPortal.Domain.Persistence.Migrations
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DisabledAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
@@ -395,7 +435,8 @@ namespace ClinicPortal.Domain.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PsychologistId");
+                    b.HasIndex("PsychologistId")
+                        .HasDatabaseName("IX_ProgressNotes_PsychologistId");
 
                     b.HasIndex("PatientId", "SessionDateUtc")
                         .HasDatabaseName("IX_ProgressNotes_PatientId_SessionDateUtc");
@@ -529,6 +570,11 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PsychologistId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -567,10 +613,20 @@ namespace ClinicPortal.Domain.Persistence.Migrations
                         .IsUnique()
                         .HasDatabaseName("IX_ProgressShares_NoteId");
 
-                    b.HasIndex("PatientId");
-
                     b.HasIndex("ProviderMessageId")
                         .HasDatabaseName("IX_ProgressShares_ProviderMessageId");
+
+                    b.HasIndex("PatientId", "CreatedAtUtc")
+                        .HasDatabaseName("IX_ProgressShares_PatientId_CreatedAtUtc");
+
+                    b.HasIndex("PsychologistId", "CreatedAtUtc")
+                        .HasDatabaseName("IX_ProgressShares_PsychologistId_CreatedAtUtc");
+
+                    b.HasIndex("Reason", "CreatedAtUtc")
+                        .HasDatabaseName("IX_ProgressShares_Reason_CreatedAtUtc");
+
+                    b.HasIndex("Status", "CreatedAtUtc")
+                        .HasDatabaseName("IX_ProgressShares_Status_CreatedAtUtc");
 
                     b.HasIndex("Status", "Id")
                         .HasDatabaseName("IX_ProgressShares_Status_Id");

@@ -8,6 +8,9 @@ internal static class ClinicDateFormat
 {
     private static readonly CultureInfo Australian = CultureInfo.GetCultureInfo("en-AU");
 
+    /// <summary>The culture of dates shown and entered: Australian English.</summary>
+    public static CultureInfo Culture => Australian;
+
     /// <summary>Formats as a long date, for example "4 December 2026".</summary>
     public static string Date(ClinicClock clock, DateTime utc) =>
         clock.ToClinicTime(utc).ToString("d MMMM yyyy", Australian);

@@ -88,6 +88,33 @@ public sealed class PatientDirectoryServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Assign_TwoPsychologists_BothWriteNotes()
+    {
+        var benId = await _database.AddUserAsync("ben@clinicportal.test", ClinicRoles.Psychologist);
+        await _directory.AssignAsync(_adminId, _patientId, _psychologistId);
+        await _directory.AssignAsync(_adminId, _patientId, benId);
+        var notes = _database.CreateNoteService();
+        var content = new ClinicPortal.Domain.ProgressNotes.ProgressNoteContent(ClinicDatabase.Now.UtcDateTime.AddHours(-1), 1, "Reports sleeping better.", "", "", "", 6);
+
+        var byAva = await notes.CreateAsync(_psychologistId, _patientId, content);
+        var byBen = await notes.CreateAsync(benId, _patientId, content);
+
+        Assert.NotEqual(byAva.NoteId, byBen.NoteId);
+        Assert.Equal(2, (await ReadAssignmentsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Assign_DisabledPsychologist_IsFieldError()
+    {
+        await _database.CreateAccountService().UpdateAsync(_adminId, _psychologistId, new UpdateAccount(Disabled: true));
+
+        var exception = await Assert.ThrowsAsync<DomainValidationException>(() => _directory.AssignAsync(_adminId, _patientId, _psychologistId));
+
+        Assert.Equal([PatientDirectoryService.PsychologistField], exception.Errors.Keys);
+        Assert.Empty(await ReadAssignmentsAsync());
+    }
+
+    [Fact]
     public async Task GetPatient_ListsAssignedPsychologistsByName()
     {
         var benId = await _database.AddUserAsync("ben@clinicportal.test", ClinicRoles.Psychologist);

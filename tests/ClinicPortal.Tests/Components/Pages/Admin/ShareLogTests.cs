@@ -4,6 +4,7 @@ using ClinicPortal.Domain.Accounts;
 using ClinicPortal.Domain.ProgressNotes;
 using ClinicPortal.Web.Components.Pages.Admin;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ClinicPortal.Tests.Components.Pages.Admin;
@@ -37,6 +38,57 @@ public sealed class ShareLogTests : ClinicComponentTestContext
         page.WaitForAssertion(() => Assert.Equal("Aaron Abbott", page.Find("tbody tr.mud-table-row td[data-label='Patient']").TextContent.Trim()));
         Assert.Equal(4, ShareLogQueries.Loads);
         Assert.Equal("1-50 of 60", PagerInfo(page));
+    }
+
+    [Fact]
+    public async Task Filter_FromSecondPage_LoadsFirstPageOnce()
+    {
+        await SeedSharesAsync();
+        var adminId = await Data.AddUserAsync("admin@clinicportal.test", ClinicRoles.Admin);
+        SignIn(adminId, ClinicRoles.Admin);
+        var page = RenderPage<ShareLog>();
+        page.WaitForAssertion(() => Assert.Equal("1-25 of 60", PagerInfo(page)));
+        await page.Find("button[aria-label='Next page']").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal("26-50 of 60", PagerInfo(page)));
+        Assert.Equal(2, ShareLogQueries.Loads);
+
+        await page.Find(".share-log-search input").InputAsync(new ChangeEventArgs { Value = "abbott" });
+
+        page.WaitForAssertion(() => Assert.Equal("1-1 of 1", PagerInfo(page)), TimeSpan.FromSeconds(5));
+        Assert.Equal(3, ShareLogQueries.Loads);
+        Assert.Equal("Aaron Abbott", page.Find("tbody tr.mud-table-row td[data-label='Patient']").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Export_PassesFiltersAndOrderToApi()
+    {
+        await SeedSharesAsync();
+        var adminId = await Data.AddUserAsync("admin@clinicportal.test", ClinicRoles.Admin);
+        SignIn(adminId, ClinicRoles.Admin);
+        var module = JSInterop.SetupModule("./Components/Pages/Admin/ShareLogExportButton.razor.js");
+        var download = module.Setup<int>("downloadCsv", _ => true);
+        var page = RenderPage<ShareLog>();
+        page.WaitForAssertion(() => Assert.Equal("1-25 of 60", PagerInfo(page)));
+        await page.Find(".share-log-search input").InputAsync(new ChangeEventArgs { Value = "thompson" });
+        page.WaitForAssertion(() => Assert.Equal("1-25 of 59", PagerInfo(page)), TimeSpan.FromSeconds(5));
+
+        // The click's handler waits for the download, so the test resolves it after checking the progress bar.
+        var click = page.Find("#export-share-log").ClickAsync(new());
+        // Lets the renderer run the handler up to the download call: the module import completes first.
+        await page.InvokeAsync(() => { });
+        await page.InvokeAsync(() => { });
+        var invocation = Assert.Single(download.Invocations);
+        Assert.Equal("0 of 59 rows", page.Find("#export-progress").TextContent.Trim());
+        var progress = Assert.IsType<DotNetObjectReference<ShareLogExportButton>>(invocation.Arguments[2]);
+        await page.InvokeAsync(() => progress.Value.ReportProgress(30));
+        Assert.Equal("30 of 59 rows", page.Find("#export-progress").TextContent.Trim());
+        download.SetResult(59);
+        await click;
+
+        Assert.Equal("api/admin/share-log/csv/?search=thompson&ordering=-created_at", invocation.Arguments[0]);
+        Assert.Equal("share-log.csv", invocation.Arguments[1]);
+        page.WaitForAssertion(() => Assert.Contains("Exported 59 rows to share-log.csv.", page.Markup, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("#export-progress"));
     }
 
     [Fact]
