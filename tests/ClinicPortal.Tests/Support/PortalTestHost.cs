@@ -161,13 +161,14 @@ internal sealed class PortalTestHost : IAsyncDisposable
     }
 
     /// <summary>Creates an account in a staff role (psychologist or admin) with the demo password, assigned to no patient.</summary>
-    public async Task AddStaffAsync(string email, string role, string displayName)
+    public async Task<string> AddStaffAsync(string email, string role, string displayName)
     {
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
         AssertSucceeded(await users.CreateAsync(user, DemoAccounts.Password));
         AssertSucceeded(await users.AddToRoleAsync(user, role));
+        return user.Id;
     }
 
     /// <summary>Loads the share of a note with its attempts, oldest first, straight from the database.</summary>

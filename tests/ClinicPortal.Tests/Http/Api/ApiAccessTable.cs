@@ -46,8 +46,19 @@ public static class ApiAccessTable
         new("POST", "/api/auth/progress-notes/{id:int}/addenda", "/api/auth/progress-notes/{note}/addenda/", """{"text":"Correction: the session ran 50 minutes."}""", 401, 403, 403, 201, 403, 403),
 
         // Admin routes.
-        new("GET", "/api/admin/share-log", "/api/admin/share-log/?page=1&page_size=10", null, 401, 403, 403, 403, 403, 200),
+        new("GET", "/api/admin/share-log/", "/api/admin/share-log/?page=1&page_size=10&status=failed", null, 401, 403, 403, 403, 403, 200),
+        new("GET", "/api/admin/share-log/csv", "/api/admin/share-log/csv/?status=failed", null, 401, 403, 403, 403, 403, 200),
+        new("GET", "/api/admin/share-log/dashboard", "/api/admin/share-log/dashboard/", null, 401, 403, 403, 403, 403, 200),
+        new("GET", "/api/admin/share-log/{id:int}", "/api/admin/share-log/{share}/", null, 401, 403, 403, 403, 403, 200),
+        new("POST", "/api/admin/share-log/{id:int}/reveal-recipient", "/api/admin/share-log/{share}/reveal-recipient/", null, 401, 403, 403, 403, 403, 200),
         new("POST", "/api/admin/share-log/{id:int}/resend", "/api/admin/share-log/{share}/resend/", null, 401, 403, 403, 403, 403, 202),
+        new("GET", "/api/admin/accounts/", "/api/admin/accounts/", null, 401, 403, 403, 403, 403, 200),
+        new("POST", "/api/admin/accounts/", "/api/admin/accounts/", """{"email":"staff.{role}@clinicportal.test","display_name":"Dr Robin Staff","roles":["Psychologist"]}""", 401, 403, 403, 403, 403, 201),
+        new("GET", "/api/admin/accounts/{id}", "/api/admin/accounts/{account}/", null, 401, 403, 403, 403, 403, 200),
+        new("PATCH", "/api/admin/accounts/{id}", "/api/admin/accounts/{account}/", """{"display_name":"Dr Sam Unassigned"}""", 401, 403, 403, 403, 403, 200),
+        new("POST", "/api/admin/accounts/{id}/unlock", "/api/admin/accounts/{account}/unlock/", null, 401, 403, 403, 403, 403, 200),
+        new("POST", "/api/admin/accounts/{id}/password-link", "/api/admin/accounts/{account}/password-link/", null, 401, 403, 403, 403, 403, 200),
+        new("GET", "/api/admin/account-audit", "/api/admin/account-audit/", null, 401, 403, 403, 403, 403, 200),
         new("GET", "/api/admin/patients/{id:int}/consent-history", "/api/admin/patients/{patient}/consent-history/", null, 401, 403, 403, 403, 403, 200),
 
         // Twilio's webhooks: anonymous, but only a request signed with the auth token gets past 403.

@@ -10,6 +10,7 @@ namespace ClinicPortal.Tests.Http.Api;
 /// One portal with a signed-in client for each role of the authorization matrix, and the records
 /// the routes act on. The demo patient, assigned to the demo psychologist, has sharing on and two
 /// notes. A second assigned patient has a failed share that only the matrix's resend touches.
+/// The unassigned psychologist's account has been renamed twice by the admin.
 /// The dispatcher is off, so shares stay as the fixture leaves them.
 /// </summary>
 public sealed class ApiRolesFixture : IAsyncLifetime
@@ -27,6 +28,9 @@ public sealed class ApiRolesFixture : IAsyncLifetime
     /// <summary>Id of a note the demo psychologist wrote about the demo patient.</summary>
     public int NoteId { get; private set; }
 
+    /// <summary>User id of the unassigned psychologist, whose account the admin routes read and change.</summary>
+    public string AccountId { get; private set; } = "";
+
     /// <summary>Id of a failed share, which an admin may resend.</summary>
     public int FailedShareId { get; private set; }
 
@@ -36,7 +40,7 @@ public sealed class ApiRolesFixture : IAsyncLifetime
     {
         Host = await PortalTestHost.StartAsync(dispatcherEnabled: false);
         await Host.AddPatientAsync(OtherPatientEmail, "Noah", "Other");
-        await Host.AddStaffAsync(UnassignedPsychologistEmail, ClinicRoles.Psychologist, "Dr Sam Unassigned");
+        AccountId = await Host.AddStaffAsync(UnassignedPsychologistEmail, ClinicRoles.Psychologist, "Dr Sam Unassigned");
 
         _clients[ApiRole.Anonymous] = Host.CreateAnonymousClient();
         _clients[ApiRole.Patient] = await Host.SignInAsync(DemoAccounts.PatientEmail);
@@ -55,6 +59,16 @@ public sealed class ApiRolesFixture : IAsyncLifetime
         await PortalTestHost.CreateNoteAsync(Client(ApiRole.Psychologist), ProgressNoteBody.Basic(PatientId));
 
         FailedShareId = await AddFailedShareAsync();
+
+        // Two renames give the account audit log two rows.
+        await RenameAccountAsync("Dr Samuel Unassigned");
+        await RenameAccountAsync("Dr Sam Unassigned");
+    }
+
+    private async Task RenameAccountAsync(string displayName)
+    {
+        var response = await Client(ApiRole.Admin).PatchAsJsonAsync($"/api/admin/accounts/{AccountId}/", new JsonObject { ["display_name"] = displayName });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     /// <summary>Creates a consenting patient of the demo psychologist, writes a note about them and marks its share failed.</summary>

@@ -101,5 +101,6 @@ public sealed class AuthorizationMatrixTests(ApiRolesFixture fixture) : IClassFi
         .Replace("{patient}", fixture.PatientId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{note}", fixture.NoteId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{share}", fixture.FailedShareId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{account}", fixture.AccountId, StringComparison.Ordinal)
         .Replace("{role}", role.ToString().ToLowerInvariant(), StringComparison.Ordinal);
 }

@@ -17,7 +17,9 @@ public sealed class PaginationTests(ApiRolesFixture fixture) : IClassFixture<Api
         { "/api/auth/shares", "/api/auth/shares/", ApiRole.Patient },
         { "/api/auth/consent-history", "/api/auth/consent-history/", ApiRole.Patient },
         { "/api/auth/progress-notes/", "/api/auth/progress-notes/?patient={patient}", ApiRole.Psychologist },
-        { "/api/admin/share-log", "/api/admin/share-log/", ApiRole.Admin },
+        { "/api/admin/share-log/", "/api/admin/share-log/", ApiRole.Admin },
+        { "/api/admin/accounts/", "/api/admin/accounts/", ApiRole.Admin },
+        { "/api/admin/account-audit", "/api/admin/account-audit/", ApiRole.Admin },
         { "/api/admin/patients/{id:int}/consent-history", "/api/admin/patients/{patient}/consent-history/", ApiRole.Admin },
     };
 
