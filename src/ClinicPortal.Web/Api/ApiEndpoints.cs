@@ -22,6 +22,7 @@ internal static class ApiEndpoints
         conventions.Finally(ApiTags.Assign);
 
         api.MapGroup("/auth").MapIdentityApi<ApplicationUser>()
+            .AddEndpointFilter(IdentityRequestValidation.RequireFieldsAsync)
             .AddEndpointFilter(CompletePatientRegistrationAsync)
             .AddEndpointFilter(ApiRateLimiting.LimitSignInPerAccountAsync);
         api.MapProfileEndpoints();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -29,7 +30,15 @@ internal static partial class ApiExceptionHandler
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiExceptionHandler));
 
         IResult result;
-        if (exception is BadHttpRequestException badRequest)
+        if (exception is BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType })
+        {
+            LogBadRequest(logger, context.Request.Path, "Content-Type");
+            result = TypedResults.Problem(
+                "Send the body as JSON with the header Content-Type: application/json.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported media type");
+        }
+        else if (exception is BadHttpRequestException badRequest)
         {
             var (field, message) = Describe(badRequest, AcceptedFields(context, feature?.Endpoint));
             LogBadRequest(logger, context.Request.Path, field);
@@ -64,15 +73,46 @@ internal static partial class ApiExceptionHandler
             return (field, $"The value of {field} has the wrong type or format. Check the API documentation for the expected type.");
         }
 
+        if (exception.InnerException is JsonException json && MissingRequiredProperties().Match(json.Message) is { Success: true } missing)
+        {
+            var fields = QuotedName().Matches(missing.Groups["names"].Value).Select(match => match.Groups["name"].Value).ToList();
+            return (fields[0], $"{string.Join(", ", fields)} {(fields.Count == 1 ? "is" : "are")} missing. Add {(fields.Count == 1 ? "it" : "them")} to the body.");
+        }
+
         if (exception.InnerException is JsonException)
         {
             return ("body", "The body is not valid JSON. Send a JSON object.");
+        }
+
+        if (ParameterBinding().Match(exception.Message) is { Success: true } binding)
+        {
+            var name = binding.Groups["name"].Value;
+            return (name, $"The value '{binding.Groups["value"].Value}' of {name} is not valid. Send a {Describe(binding.Groups["type"].Value)}.");
         }
 
         return exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
             ? ("body", "The request body is missing or empty. Send a JSON object with Content-Type application/json.")
             : ("request", "A query or route value has the wrong format, for example a page number that is not a whole number.");
     }
+
+    private static string Describe(string parameterType) => parameterType.TrimEnd('?') switch
+    {
+        "int" or "long" => "whole number",
+        "bool" => "true or false",
+        "DateTime" or "DateTimeOffset" or "DateOnly" => "date in ISO 8601 form, such as 2025-01-19",
+        _ => "value of type " + parameterType,
+    };
+
+    // System.Text.Json: "JSON deserialization for type 'X' was missing required properties including: 'email', 'password'."
+    [GeneratedRegex("missing required properties including: (?<names>.+)$")]
+    private static partial Regex MissingRequiredProperties();
+
+    [GeneratedRegex("'(?<name>[^']+)'")]
+    private static partial Regex QuotedName();
+
+    // ASP.NET Core: Failed to bind parameter "int page" from "abc".
+    [GeneratedRegex("^Failed to bind parameter \"(?<type>\\S+) (?<name>\\w+)\" from \"(?<value>.*)\"\\.?$")]
+    private static partial Regex ParameterBinding();
 
     /// <summary>Returns the JSON names of the body type the endpoint accepts, or null when it takes no JSON object.</summary>
     private static IReadOnlyList<string>? AcceptedFields(HttpContext context, Endpoint? endpoint)
