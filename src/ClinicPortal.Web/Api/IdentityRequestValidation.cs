@@ -4,8 +4,8 @@ namespace ClinicPortal.Web.Api;
 
 /// <summary>
 /// Checks the bodies of Identity's /api/auth routes before Identity reads them. Identity's
-/// handlers raise ArgumentNullException on a field sent as null, which would answer 500, so a
-/// null or blank required field answers 400 naming the field instead.
+/// handlers raise ArgumentNullException on a field sent as null, which would return 500, so a
+/// null or blank required field returns 400 naming the field instead.
 /// </summary>
 internal static class IdentityRequestValidation
 {
