@@ -45,6 +45,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapClinicApi();
+app.MapApiFallback();
 app.MapApiOpenApi();
 app.MapHealthChecks("/health");
 

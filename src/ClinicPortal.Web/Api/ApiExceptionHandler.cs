@@ -14,6 +14,8 @@ namespace ClinicPortal.Web.Api;
 /// </summary>
 internal static partial class ApiExceptionHandler
 {
+    public const string JsonContentTypeFix = "Send the body as JSON with the header Content-Type: application/json.";
+
     public static void UseApiExceptionHandler(this IApplicationBuilder api) =>
         api.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -34,9 +36,9 @@ internal static partial class ApiExceptionHandler
         {
             LogBadRequest(logger, context.Request.Path, "Content-Type");
             result = TypedResults.Problem(
-                "Send the body as JSON with the header Content-Type: application/json.",
+                JsonContentTypeFix,
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported media type");
+                title: "Unsupported Media Type");
         }
         else if (exception is BadHttpRequestException badRequest)
         {

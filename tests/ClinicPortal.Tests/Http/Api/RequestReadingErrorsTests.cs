@@ -6,8 +6,9 @@ using ClinicPortal.Tests.Support;
 namespace ClinicPortal.Tests.Http.Api;
 
 /// <summary>
-/// Requests the app cannot read get a 4xx ProblemDetails naming the field and the fix: null or
-/// missing sign-in fields, query values of the wrong type, and a body without a JSON content type.
+/// Requests the app cannot read or route get a 4xx ProblemDetails naming the field and the fix:
+/// null or missing sign-in fields, query values of the wrong type, a body without a JSON content
+/// type, a method the path does not take, and a path no route takes.
 /// </summary>
 public sealed class RequestReadingErrorsTests : IAsyncLifetime
 {
@@ -70,6 +71,35 @@ public sealed class RequestReadingErrorsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("Send the body as JSON with the header Content-Type: application/json.", problem.GetProperty("detail").GetString());
         Assert.Equal(JsonValueKind.String, problem.GetProperty("trace_id").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/auth/preferences/consent/", "POST")]
+    [InlineData("DELETE", "/api/auth/preferences/", "GET, PATCH")]
+    [InlineData("PUT", "/api/admin/share-log/1/resend/", "POST")]
+    public async Task WrongMethod_Returns405WithAllow(string method, string path, string allow)
+    {
+        var patient = await _host.SignInAsync(DemoAccounts.PatientEmail);
+
+        var response = await patient.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = Json("{}") });
+        var problem = await PortalTestHost.ReadJsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(allow, string.Join(", ", response.Content.Headers.Allow));
+        Assert.Equal($"{method} is not allowed on {path}. Use {allow}.", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("POST", "/api/auth/progress-note/")]
+    [InlineData("DELETE", "/api/nonexistent")]
+    [InlineData("GET", "/api/nothing/here")]
+    public async Task UnknownPath_Returns404(string method, string path)
+    {
+        var response = await _host.CreateAnonymousClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = Json("{}") });
+        var problem = await PortalTestHost.ReadJsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal($"No API route matches {path}. The routes are listed in /openapi/v1.json.", problem.GetProperty("detail").GetString());
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
