@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Routing.Template;
 namespace ClinicPortal.Web.Api;
 
 /// <summary>
-/// Answers a request under /api that no route takes. Without it, the pages' catch-all GET route
+/// Responds to a request under /api that no route takes. Without it, the pages' catch-all GET route
 /// would take the request: a POST to a mistyped path would get 405 and a GET to a POST-only route
 /// would get the pages' 404. Here a path that an API route matches with other methods gets 405
 /// with an Allow header, a body an API route turned away for its content type gets 415, and any
@@ -14,9 +14,9 @@ internal static class ApiFallback
     public const string Pattern = "/api/{**path}";
 
     public static void MapApiFallback(this WebApplication app) =>
-        app.Map(Pattern, Answer).ExcludeFromDescription();
+        app.Map(Pattern, Respond).ExcludeFromDescription();
 
-    private static IResult Answer(HttpContext context, EndpointDataSource endpoints)
+    private static IResult Respond(HttpContext context, EndpointDataSource endpoints)
     {
         var path = context.Request.Path;
         var allowed = AllowedMethods(endpoints, path);
