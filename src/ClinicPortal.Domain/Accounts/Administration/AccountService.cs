@@ -108,6 +108,11 @@ public sealed partial class AccountService(
     public async Task<AccountSummary> UpdateAsync(string adminUserId, string userId, UpdateAccount command, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // The transaction takes SQLite's write lock before the admin check (Microsoft.Data.Sqlite
+        // begins it IMMEDIATE), so two admins who remove each other's Admin role at the same moment
+        // are checked one after the other, and the second is no longer an admin.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await AccessGuard.EnsureInRoleAsync(db, adminUserId, ClinicRoles.Admin, cancellationToken);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) ?? throw AccountNotFound(userId);
         var currentRoles = await LoadRolesAsync(db, userId, cancellationToken);
@@ -163,6 +168,7 @@ public sealed partial class AccountService(
 
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         LogUpdated(logger, userId, adminUserId, accessChanged);
         return ToSummary(user, currentRoles);
@@ -281,8 +287,7 @@ public sealed partial class AccountService(
 
         ValidateRoles(errors, roles);
 
-        // NOTE: this keeps the acting admin, but two admins who remove each other's Admin role at
-        // the same moment can still leave the clinic without one; recovery then needs the database.
+        // Together with the transaction in UpdateAsync, this keeps at least one admin.
         if (ownAccount && !roles.Contains(ClinicRoles.Admin, StringComparer.OrdinalIgnoreCase))
         {
             errors.Add(nameof(UpdateAccount.Roles), "You cannot remove your own Admin role. Ask another admin to do it.");

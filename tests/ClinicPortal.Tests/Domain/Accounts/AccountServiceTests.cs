@@ -35,6 +35,20 @@ public sealed class AccountServiceTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>Runs an account change and returns the exception it raised, or null when it succeeded.</summary>
+    private static async Task<Exception?> Attempt(Func<Task> change)
+    {
+        try
+        {
+            await Task.Run(change);
+            return null;
+        }
+        catch (Exception exception) when (exception is AccessDeniedException or DomainValidationException)
+        {
+            return exception;
+        }
+    }
+
     [Fact]
     public async Task Create_StaffAccount_WithoutPasswordAndAudited()
     {
@@ -131,6 +145,24 @@ public sealed class AccountServiceTests : IAsyncLifetime
         Assert.Equal("You cannot disable your own account. Ask another admin to do it.", disable.Errors["Disabled"].Single());
         Assert.Equal("You cannot remove your own Admin role. Ask another admin to do it.", demote.Errors["Roles"].Single());
         Assert.Equal(0, (await _accounts.ListAuditAsync(_adminId, new PageRequest())).Count);
+    }
+
+    [Fact]
+    public async Task TwoAdminsDemoteEachOther_OneAdminRemains()
+    {
+        var secondAdminId = await _database.AddUserAsync("second.admin@clinicportal.test", ClinicRoles.Admin);
+        var secondAccounts = _database.CreateAccountService();
+
+        var outcomes = await Task.WhenAll(
+            Attempt(() => _accounts.UpdateAsync(_adminId, secondAdminId, new UpdateAccount([ClinicRoles.Psychologist], null, null))),
+            Attempt(() => secondAccounts.UpdateAsync(secondAdminId, _adminId, new UpdateAccount([ClinicRoles.Psychologist], null, null))));
+
+        await using var db = await _database.Contexts.CreateDbContextAsync();
+        var adminRoleId = await db.Roles.Where(r => r.Name == ClinicRoles.Admin).Select(r => r.Id).SingleAsync();
+        var admins = await db.UserRoles.CountAsync(ur => ur.RoleId == adminRoleId && (ur.UserId == _adminId || ur.UserId == secondAdminId));
+        Assert.Equal(1, admins);
+        Assert.Single(outcomes, outcome => outcome is null);
+        Assert.Single(outcomes, outcome => outcome is AccessDeniedException);
     }
 
     [Fact]
