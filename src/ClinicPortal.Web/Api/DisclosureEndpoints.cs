@@ -63,13 +63,13 @@ internal static partial class DisclosureEndpoints
         int Id, int NoteId, DateTime SessionDate, DateTime CreatedAt, DateTime? SentAt, string Recipient, ShareStatus Status, ShareReason? Reason, string? Message)
     {
         public static SharedUpdateRow From(SharedUpdate update) => new(
-            update.Id, update.NoteId, update.SessionDateUtc, update.CreatedAtUtc, update.SentAtUtc, update.Recipient, update.Status, update.Reason, update.Message);
+            update.Id, update.NoteId, update.SessionDateUtc, update.CreatedAtUtc, update.SentAtUtc, CsvCells.Text(update.Recipient)!, update.Status, update.Reason, CsvCells.Text(update.Message));
     }
 
     [CsvRecord]
     internal sealed partial record ConsentHistoryRow(DateTime RecordedAt, ConsentAction Action, string Version, ConsentMethod Method, string RecordedBy, string? Note)
     {
         public static ConsentHistoryRow From(ConsentHistoryItem item) =>
-            new(item.RecordedAtUtc, item.Action, item.Version, item.Method, item.RecordedBy, item.Note);
+            new(item.RecordedAtUtc, item.Action, item.Version, item.Method, CsvCells.Text(item.RecordedBy)!, CsvCells.Text(item.Note));
     }
 }

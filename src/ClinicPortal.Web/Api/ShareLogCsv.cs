@@ -8,7 +8,8 @@ namespace ClinicPortal.Web.Api;
 /// <summary>
 /// Writes the share log as CSV while rows arrive from the database, so an export of a million
 /// shares never keeps the list in memory. The SMS text is left out: the file leaves the portal,
-/// and the detail view shows the text to admins who need it.
+/// and the detail view shows the text to admins who need it. Free text goes through
+/// <see cref="CsvCells"/>, so no cell runs as a spreadsheet formula.
 /// </summary>
 internal static partial class ShareLogCsv
 {
@@ -64,12 +65,12 @@ internal static partial class ShareLogCsv
             clock.ToClinicTime(entry.CreatedAtUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             entry.SentAtUtc is { } sent ? FormatUtc(sent) : null,
             entry.PatientId,
-            entry.PatientName,
-            entry.Recipient,
+            CsvCells.Text(entry.PatientName)!,
+            CsvCells.Text(entry.Recipient)!,
             entry.Status,
             entry.Reason,
-            entry.ErrorCode,
-            entry.ErrorMessage,
+            CsvCells.Text(entry.ErrorCode),
+            CsvCells.Text(entry.ErrorMessage),
             entry.Segments);
 
         private static string FormatUtc(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

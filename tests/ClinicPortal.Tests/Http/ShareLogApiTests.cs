@@ -52,6 +52,17 @@ public sealed class ShareLogApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Csv_FormulaInName_ExportedAsText()
+    {
+        await _host.ExecuteSqlAsync($"UPDATE Patients SET FirstName = '=HYPERLINK(\"http://127.0.0.1/x\",\"Mia\")' WHERE Id = {_patientId}");
+
+        var text = await (await _admin.GetAsync("/api/admin/share-log/csv/?status=skipped")).Content.ReadAsStringAsync();
+        var row = text.Split("\r\n")[1];
+
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://127.0.0.1/x\"\",\"\"Mia\"\") Thompson\",", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Csv_NoMatch_HeaderOnly()
     {
         var response = await _admin.GetAsync("/api/admin/share-log/csv/?status=failed");
