@@ -2,7 +2,6 @@ using System.Security.Claims;
 using ClinicPortal.Domain.Accounts;
 using ClinicPortal.Domain.Common;
 using ClinicPortal.Web.Accounts;
-using ClinicPortal.Web.Api.Idempotency;
 
 namespace ClinicPortal.Web.Api;
 
@@ -29,7 +28,6 @@ internal static class AccountEndpoints
             var link = await links.CreateAsync(adminId, account.Id, BaseUri(http), cancellationToken);
             return TypedResults.Created($"/api/admin/accounts/{account.Id}/", new CreatedAccount(account, link));
         })
-        .AcceptIdempotencyKey()
         .WithSummary("Creates a psychologist or admin account and answers a one-time link where the new user sets a password.");
 
         accounts.MapGet("/{id}", async (string id, ClaimsPrincipal user, AccountService service, CancellationToken cancellationToken) =>
