@@ -40,6 +40,21 @@ public sealed class ShareLogTests : ClinicComponentTestContext
         Assert.Equal("1-50 of 60", PagerInfo(page));
     }
 
+    [Theory]
+    [InlineData("abc", "1-25 of 60")]
+    [InlineData("", "1-25 of 60")]
+    public async Task PatientQueryNotANumber_ShowsWholeLog(string patientQuery, string expectedPager)
+    {
+        await SeedSharesAsync();
+        var adminId = await Data.AddUserAsync("admin@clinicportal.test", ClinicRoles.Admin);
+        SignIn(adminId, ClinicRoles.Admin);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/admin/share-log?patient=" + patientQuery);
+
+        var page = RenderPage<ShareLog>();
+
+        page.WaitForAssertion(() => Assert.Equal(expectedPager, PagerInfo(page)));
+    }
+
     [Fact]
     public async Task Filter_FromSecondPage_LoadsFirstPageOnce()
     {
