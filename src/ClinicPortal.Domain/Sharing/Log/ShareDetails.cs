@@ -13,6 +13,7 @@ public sealed record ShareDetails(
     string Recipient,
     ShareStatus Status,
     ShareReason? Reason,
+    string? WithheldReason,
     string? ErrorCode,
     string? ErrorMessage,
     string? ProviderMessageId,

@@ -57,6 +57,7 @@ public sealed partial class ShareDetailsService(
             PhoneMasking.Mask(share.RecipientPhone),
             share.Status,
             share.Reason,
+            share.WithheldReason,
             share.ErrorCode,
             share.ErrorMessage,
             share.ProviderMessageId,

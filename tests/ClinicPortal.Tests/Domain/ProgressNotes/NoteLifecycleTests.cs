@@ -242,6 +242,20 @@ public sealed class NoteLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Withheld_ReasonInAdminShareDetails()
+    {
+        var adminId = await _database.AddUserAsync("admin@clinicportal.test", ClinicRoles.Admin);
+        var draft = await _database.CreateDraftService().SaveAsync(_psychologistId, _patientId, null, Content());
+        var signed = await _database.CreateSigningService().SignAsync(
+            _psychologistId, _patientId, draft.NoteId, Content(), new SignOptions(ShareChoice.WithholdFor("Risk information in the subjective.")));
+
+        var details = await _database.CreateShareDetailsService().GetAsync(adminId, signed.ShareId);
+
+        Assert.Equal(ShareReason.WithheldByClinician, details.Reason);
+        Assert.Equal("Risk information in the subjective.", details.WithheldReason);
+    }
+
+    [Fact]
     public async Task Withheld_WithoutReason_NamesReasonField()
     {
         var options = new SignOptions(new ShareChoice(Withhold: true, WithheldReason: " "));
