@@ -4,6 +4,7 @@ using ClinicPortal.Domain.Common;
 using ClinicPortal.Domain.Sharing;
 using ClinicPortal.Web.Accounts;
 using ClinicPortal.Web.Api.Idempotency;
+using ClinicPortal.Web.Api.OpenApi;
 
 namespace ClinicPortal.Web.Api;
 
@@ -23,7 +24,8 @@ internal static partial class ShareLogEndpoints
             var result = await log.ListAsync(user.GetUserId(), new PageRequest(page, page_size), sort, filter, cancellationToken);
             return TypedResults.Ok(new PagedResult<ShareLogRow>(result.Count, result.Results.Select(ShareLogRow.From).ToList()));
         })
-        .WithSummary("Lists shares, filtered by status, reason, patient, psychologist, date range and patient name, in the order asked.");
+        .WithSummary("Lists shares, filtered by status, reason, patient, psychologist, date range and patient name, in the order asked.")
+        .DescribeShareLogFilters();
 
         shareLog.MapGet("/csv", async (ClaimsPrincipal user, ShareLogService log, ClinicClock clock, HttpContext context) =>
         {
@@ -31,7 +33,8 @@ internal static partial class ShareLogEndpoints
             var rows = log.StreamAsync(user.GetUserId(), sort, filter, context.RequestAborted);
             await ShareLogCsv.WriteAsync(context, rows, clock);
         })
-        .WithSummary("Streams the filtered share log as CSV; the export is recorded in the access log.");
+        .WithSummary("Streams the filtered share log as CSV; the export is recorded in the access log.")
+        .DescribeShareLogFilters();
 
         shareLog.MapGet("/{id:int}", async (int id, ClaimsPrincipal user, ShareDetailsService details, CancellationToken cancellationToken) =>
             TypedResults.Ok(await details.GetAsync(user.GetUserId(), id, cancellationToken)))

@@ -16,6 +16,8 @@ internal static class ApiOpenApi
 {
     public const string DocumentPath = "/openapi/v1.json";
 
+    private const string BearerSchemeName = "bearer";
+
     public static void AddApiOpenApi(this IServiceCollection services) => services.AddOpenApi(options =>
     {
         options.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
@@ -23,6 +25,18 @@ internal static class ApiOpenApi
         {
             document.Info.Title = "ClinicPortal API";
             document.Info.Description = "Routes stay where they are in this version; a breaking change would be published under a new path prefix. Errors are ProblemDetails (RFC 9457) with a trace_id.";
+
+            // Routes that need a signed-in user take the token from POST /api/auth/login, or the browser's cookie.
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[BearerSchemeName] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The access_token that POST /api/auth/login returns.",
+            };
+            document.Security ??= [];
+            document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerSchemeName, document)] = [] });
             return Task.CompletedTask;
         });
         options.AddSchemaTransformer((schema, context, _) =>

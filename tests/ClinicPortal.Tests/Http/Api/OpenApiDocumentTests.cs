@@ -38,6 +38,34 @@ public sealed partial class OpenApiDocumentTests : IAsyncLifetime
         Assert.Equal(MappedApiRoutes().Select(route => ToOpenApiPath(route.Pattern)).Distinct().Count(), paths.EnumerateObject().Count());
     }
 
+    [Theory]
+    [InlineData("/api/admin/share-log")]
+    [InlineData("/api/admin/share-log/csv")]
+    public void ShareLog_DescribesFilterParameters(string path)
+    {
+        var parameters = _document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters")
+            .EnumerateArray()
+            .Where(parameter => parameter.GetProperty("in").GetString() == "query")
+            .Select(parameter => parameter.GetProperty("name").GetString())
+            .ToList();
+
+        foreach (var filter in new[] { "status", "reason", "patient", "psychologist", "from", "to", "search", "ordering" })
+        {
+            Assert.Contains(filter, parameters);
+        }
+    }
+
+    [Fact]
+    public void Document_DeclaresBearerScheme()
+    {
+        var scheme = _document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");
+        var requirement = Assert.Single(_document.GetProperty("security").EnumerateArray());
+
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        Assert.True(requirement.TryGetProperty("bearer", out _));
+    }
+
     [Fact]
     public void Schemas_UseSnakeCaseNames()
     {
