@@ -23,6 +23,7 @@ internal static class ApiEndpoints
 
         api.MapGroup("/auth").MapIdentityApi<ApplicationUser>()
             .AddEndpointFilter(IdentityRequestValidation.RequireFieldsAsync)
+            .AddEndpointFilter(IdentityRequestValidation.ExplainSignInFailureAsync)
             .AddEndpointFilter(CompletePatientRegistrationAsync)
             .AddEndpointFilter(ApiRateLimiting.LimitSignInPerAccountAsync);
         api.MapProfileEndpoints();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity.Data;
 
 namespace ClinicPortal.Web.Api;
@@ -44,6 +45,33 @@ internal static class IdentityRequestValidation
         return errors.Count == 0
             ? next(context)
             : ValueTask.FromResult<object?>(TypedResults.ValidationProblem(errors, title: "Required fields are missing."));
+    }
+
+    /// <summary>
+    /// Replaces the sign-in result codes that Identity's login route puts in the 401 detail
+    /// ("Failed", "LockedOut", "NotAllowed") with sentences that say what to do.
+    /// </summary>
+    public static async ValueTask<object?> ExplainSignInFailureAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        var outcome = result is INestedHttpResult nested ? nested.Result : result;
+        if (outcome is not ProblemHttpResult { StatusCode: StatusCodes.Status401Unauthorized } problem)
+        {
+            return result;
+        }
+
+        var detail = problem.ProblemDetails.Detail switch
+        {
+            "Failed" => "The email or password is wrong. Check both and try again.",
+            "LockedOut" => "The account is locked after too many failed sign-ins. Try again in 15 minutes, or ask an admin to unlock it.",
+            "NotAllowed" => "The account cannot sign in: it is disabled. Ask an admin of the clinic.",
+            "RequiresTwoFactor" => "The account uses two-factor authentication. Send the code as two_factor_code.",
+            _ => null,
+        };
+
+        return detail is null
+            ? result
+            : TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
     }
 
     private static void Require(Dictionary<string, string[]> errors, string field, string? value, string message)

@@ -73,7 +73,7 @@ public sealed class AccountApiTests : IAsyncLifetime
         var listed = await PortalTestHost.ReadJsonAsync(await _admin.GetAsync($"/api/admin/accounts/{psychologistId}/"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
-        Assert.Equal("LockedOut", (await PortalTestHost.ReadJsonAsync(locked)).GetProperty("detail").GetString());
+        Assert.Equal("The account is locked after too many failed sign-ins. Try again in 15 minutes, or ask an admin to unlock it.", (await PortalTestHost.ReadJsonAsync(locked)).GetProperty("detail").GetString());
         Assert.Contains("Error: This account is locked after 5 failed sign-ins. Try again in 15 minutes, or ask an admin to unlock it.", formMessage, StringComparison.Ordinal);
         Assert.NotEqual(System.Text.Json.JsonValueKind.Null, listed.GetProperty("locked_out_until_utc").ValueKind);
 
@@ -121,7 +121,7 @@ public sealed class AccountApiTests : IAsyncLifetime
         Assert.True((await PortalTestHost.ReadJsonAsync(disable)).GetProperty("disabled").GetBoolean());
         Assert.Equal(HttpStatusCode.Unauthorized, cookieAfter.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
-        Assert.Equal("NotAllowed", (await PortalTestHost.ReadJsonAsync(login)).GetProperty("detail").GetString());
+        Assert.Equal("The account cannot sign in: it is disabled. Ask an admin of the clinic.", (await PortalTestHost.ReadJsonAsync(login)).GetProperty("detail").GetString());
         Assert.Contains("Error: This account is disabled. Ask an admin of the clinic to enable it.", formMessage, StringComparison.Ordinal);
     }
 

@@ -149,7 +149,7 @@ public sealed partial class ProblemDetailsTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(JsonValueKind.String, problem.GetProperty("type").ValueKind);
-        Assert.Equal("Failed", problem.GetProperty("detail").GetString());
+        Assert.Equal("The email or password is wrong. Check both and try again.", problem.GetProperty("detail").GetString());
         Assert.Matches(TraceParent(), problem.GetProperty("trace_id").GetString());
     }
 
