@@ -24,6 +24,8 @@ public sealed partial class NoteDraftService(
         var draft = draftId is { } id ? await LoadDraftOfPatientAsync(db, userId, patientId, id, cancellationToken) : null;
         ProgressNoteValidator.ValidateDraft(content, clock);
 
+        // TODO: the editor's save carries no version of the draft it loaded, so it overwrites a change
+        // made to the same draft through the API in the meantime instead of reporting a conflict.
         var now = clock.UtcNow;
         draft = DraftAccess.WriteDraft(db, draft, patientId, userId, content, now);
         await db.SaveChangesAsync(cancellationToken);
