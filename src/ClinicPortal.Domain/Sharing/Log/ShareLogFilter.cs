@@ -40,6 +40,24 @@ public sealed record ShareLogFilter
         return parts.Count == 0 ? "all shares" : string.Join("; ", parts);
     }
 
+    /// <summary>Names the filters that are set, without their values, for the application log: a search can be a patient's name.</summary>
+    public string DescribeForLog()
+    {
+        (string Name, bool IsSet)[] filters =
+        [
+            ("status", Status is not null),
+            ("reason", Reason is not null),
+            ("patient", PatientId is not null),
+            ("psychologist", PsychologistUserId is not null),
+            ("from", FromUtc is not null),
+            ("to", ToUtc is not null),
+            ("search", Search is not null),
+        ];
+
+        var set = filters.Where(filter => filter.IsSet).Select(filter => filter.Name).ToList();
+        return set.Count == 0 ? "none" : string.Join(", ", set);
+    }
+
     internal void Validate()
     {
         var errors = new Common.ValidationErrors();

@@ -58,7 +58,7 @@ public sealed partial class ShareLogService(
 
         db.AccessLog.Add(AccessLogEntry.ShareLogExported(userId, filter.Describe(), clock.UtcNow));
         await db.SaveChangesAsync(cancellationToken);
-        LogExportStarted(logger, userId, filter.Describe());
+        LogExportStarted(logger, userId, filter.DescribeForLog());
 
         var rows = ShareLogQuery.OrderWithNames(db, ShareLogQuery.Filter(db, filter), sort).AsAsyncEnumerable();
         var exported = 0;
@@ -71,7 +71,7 @@ public sealed partial class ShareLogService(
         LogExportFinished(logger, userId, exported);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Share log export started by admin {UserId} with filters {Filters}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Share log export started by admin {UserId} with filters on {Filters}")]
     private static partial void LogExportStarted(ILogger logger, string userId, string filters);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Share log export by admin {UserId} finished after {RowCount} rows")]

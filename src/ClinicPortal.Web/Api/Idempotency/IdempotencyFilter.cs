@@ -102,7 +102,16 @@ internal sealed partial class IdempotencyFilter(
         {
             // Stored even when the client has gone, because its retry needs this response.
             var response = new StoredResponse(statusCode, http.Response.ContentType, http.Response.Headers.Location.ToString() is { Length: > 0 } location ? location : null, buffer.ToArray());
-            await store.CompleteAsync(recordId, response, CancellationToken.None);
+            try
+            {
+                await store.CompleteAsync(recordId, response, CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                // The request's work is committed, so the client still gets its response. A retry
+                // with this key finds the claim unfinished until the claim expires.
+                LogCompleteFailed(logger, exception, recordId);
+            }
         }
         else
         {
@@ -154,4 +163,7 @@ internal sealed partial class IdempotencyFilter(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Freed idempotency key {RecordId} because its request ended with status {StatusCode}")]
     private static partial void LogKeyReleased(ILogger logger, int recordId, int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storing the response of idempotency record {RecordId} failed; the response was sent without being stored")]
+    private static partial void LogCompleteFailed(ILogger logger, Exception exception, int recordId);
 }
