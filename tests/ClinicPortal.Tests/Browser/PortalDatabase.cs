@@ -1,5 +1,6 @@
 using ClinicPortal.Domain.Patients;
 using ClinicPortal.Domain.Persistence;
+using ClinicPortal.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClinicPortal.Tests.Browser;
@@ -34,6 +35,11 @@ internal sealed class PortalDatabase(string connectionString)
             ?? throw new InvalidOperationException($"No account with the email {email} was found in the app's database.");
     }
 
+    // The same Identity store options as the app, so this context builds the same model as the
+    // domain tests' contexts in this process; a model built with other options would be cached for them.
     private ClinicDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<ClinicDbContext>().UseClinicSqlite(connectionString).Options);
+        new(new DbContextOptionsBuilder<ClinicDbContext>()
+            .UseClinicSqlite(connectionString)
+            .UseApplicationServiceProvider(ClinicDatabase.IdentityStoreServices)
+            .Options);
 }

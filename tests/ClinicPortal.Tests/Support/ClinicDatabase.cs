@@ -26,7 +26,7 @@ internal sealed class ClinicDatabase : IDisposable
     /// The Identity store options the web host registers. Identity reads the schema version from
     /// them when it builds the model, so without them the model would not match the migrations.
     /// </summary>
-    private static readonly IServiceProvider IdentityStoreServices = new ServiceCollection()
+    internal static readonly IServiceProvider IdentityStoreServices = new ServiceCollection()
         .Configure<IdentityOptions>(options => options.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
         .BuildServiceProvider();
 
