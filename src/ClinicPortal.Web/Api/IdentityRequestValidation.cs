@@ -49,7 +49,7 @@ internal static class IdentityRequestValidation
 
     /// <summary>
     /// Replaces the sign-in result codes that Identity's login route puts in the 401 detail
-    /// ("Failed", "LockedOut", "NotAllowed") with sentences that say what to do.
+    /// ("Failed", "LockedOut", "NotAllowed") with sentences that tell the caller what to do.
     /// </summary>
     public static async ValueTask<object?> ExplainSignInFailureAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -116,9 +116,9 @@ internal static partial class ClinicPortalServices
             .AddPolicyScheme(CookieOrBearerScheme, displayName: null, options => options.ForwardDefaultSelector = SelectCookieOrBearer)
             .AddIdentityCookies();
         // Every [Authorize] accepts the browser's cookie or a bearer token from /api/auth/login,
-        // so Identity's own /api/auth/manage routes work with a token too. One scheme answers
+        // so Identity's own /api/auth/manage routes work with a token too. One scheme handles
         // each request, so a page visited without a cookie redirects to the login page rather
-        // than answering 401 as the bearer scheme would.
+        // than returning 401 as the bearer scheme would.
         services.AddAuthorization(options => options.DefaultPolicy =
             new AuthorizationPolicyBuilder(CookieOrBearerScheme).RequireAuthenticatedUser().Build());
         services.ConfigureApplicationCookie(ApiCookieEvents.Configure);

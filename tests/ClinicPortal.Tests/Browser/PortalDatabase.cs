@@ -36,7 +36,7 @@ internal sealed class PortalDatabase(string connectionString)
     }
 
     // The same Identity store options as the app, so this context builds the same model as the
-    // domain tests' contexts in this process; a model built with other options would be cached for them.
+    // domain tests' contexts in this process. EF Core would cache a model built with other options for them.
     private ClinicDbContext CreateContext() =>
         new(new DbContextOptionsBuilder<ClinicDbContext>()
             .UseClinicSqlite(connectionString)

@@ -109,9 +109,9 @@ public sealed partial class AccountService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-        // The transaction takes SQLite's write lock before the admin check (Microsoft.Data.Sqlite
-        // begins it IMMEDIATE), so two admins who remove each other's Admin role at the same moment
-        // are checked one after the other, and the second is no longer an admin.
+        // The transaction takes SQLite's write lock before the admin check, because Microsoft.Data.Sqlite
+        // begins it IMMEDIATE. Two admins who remove each other's Admin role at the same moment are
+        // then checked one after the other, and the second is no longer an admin.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await AccessGuard.EnsureInRoleAsync(db, adminUserId, ClinicRoles.Admin, cancellationToken);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken) ?? throw AccountNotFound(userId);

@@ -6,7 +6,7 @@ namespace ClinicPortal.Tests.Http.Api;
 
 /// <summary>
 /// Reads every route the running app maps under /api, one entry per HTTP method, leaving out the
-/// fallback that answers 404 and 405 for paths no route takes.
+/// fallback that returns 404 and 405 for paths no route takes.
 /// </summary>
 internal static class MappedApiRoutes
 {

@@ -6,9 +6,9 @@ using ClinicPortal.Tests.Support;
 namespace ClinicPortal.Tests.Http.Api;
 
 /// <summary>
-/// Requests the app cannot read or route get a 4xx ProblemDetails naming the field and the fix:
-/// null or missing sign-in fields, query values of the wrong type, a body without a JSON content
-/// type, a method the path does not take, and a path no route takes.
+/// Requests the app cannot read or route get a 4xx ProblemDetails naming the field and the fix.
+/// The cases: null or missing sign-in fields, query values of the wrong type, a body without a
+/// JSON content type, a method the path does not take, and a path no route takes.
 /// </summary>
 public sealed class RequestReadingErrorsTests : IAsyncLifetime
 {
