@@ -34,12 +34,12 @@ public sealed class NoteSharePlanner(
     internal async Task<ProgressShare> DecideAsync(
         ClinicDbContext db, Patient patient, string psychologistId, ProgressNoteContent content, ShareChoice choice, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var preview = await PreviewAsync(db, patient, content, choice, cancellationToken);
         if (choice.Withhold)
         {
             return ProgressShare.Withheld(patient.Id, psychologistId, choice.WithheldReason!.Trim(), nowUtc);
         }
 
+        var preview = await PreviewAsync(db, patient, content, choice, cancellationToken);
         return preview.SkipReason is { } reason
             ? ProgressShare.Skipped(patient.Id, psychologistId, reason, nowUtc)
             : ProgressShare.Pending(patient.Id, psychologistId, preview.Text!, sharingOptions.Value.ConsentVersion, nowUtc);

@@ -39,7 +39,7 @@ public sealed class ProgressSharingOptions
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// Longest provider Retry-After that is honoured. A longer one waits this long, so that a
+    /// Maximum provider Retry-After that is honoured. A longer one waits this long, so that a
     /// wrong header cannot hold an update back for days.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]

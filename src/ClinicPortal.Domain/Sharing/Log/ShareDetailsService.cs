@@ -25,8 +25,8 @@ public sealed partial class ShareDetailsService(
 
         var patientName = await db.Patients.Where(p => p.Id == share.PatientId)
             .Select(p => p.FirstName + " " + p.LastName).SingleAsync(cancellationToken);
-        var psychologistName = await db.ProgressNotes.Where(n => n.Id == share.NoteId)
-            .Join(db.Users, n => n.PsychologistId, u => u.Id, (note, user) => user.DisplayName != "" ? user.DisplayName : user.Email)
+        var psychologistName = await db.Users.Where(u => u.Id == share.PsychologistId)
+            .Select(u => u.DisplayName != "" ? u.DisplayName : u.Email)
             .SingleOrDefaultAsync(cancellationToken) ?? "";
         var callbacks = await db.ShareStatusCallbacks.AsNoTracking()
             .Where(c => c.ShareId == shareId)

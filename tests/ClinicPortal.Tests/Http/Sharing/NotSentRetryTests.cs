@@ -158,7 +158,7 @@ public sealed class NotSentRetryTests
     public async Task ConnectTimeout_RetryScheduled()
     {
         // A listener that never accepts, with its backlog of one taken, leaves the next connection
-        // attempt waiting for an answer that does not come, as a firewall that drops packets would.
+        // attempt without a reply, as a firewall that drops packets would.
         using var silent = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         silent.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         silent.Listen(0);
